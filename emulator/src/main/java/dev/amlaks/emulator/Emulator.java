@@ -1,0 +1,282 @@
+package dev.amlaks.emulator;
+
+import dev.amlaks.emulator.arm.ArmRouter;
+import dev.amlaks.emulator.catalog.Catalogs;
+import dev.amlaks.emulator.clock.ClockStore;
+import dev.amlaks.emulator.clock.VirtualClock;
+import dev.amlaks.emulator.control.ControlRoutes;
+import dev.amlaks.emulator.control.MetadataRoutes;
+import dev.amlaks.emulator.fixtures.FixtureSource;
+import dev.amlaks.emulator.http.ArmDispatcher;
+import dev.amlaks.emulator.http.FrontDoor;
+import dev.amlaks.emulator.http.Journal;
+import dev.amlaks.emulator.http.Lists;
+import dev.amlaks.emulator.http.Lro;
+import dev.amlaks.emulator.operations.OperationHandler;
+import dev.amlaks.emulator.operations.OperationRepository;
+import dev.amlaks.emulator.operations.OperationService;
+import dev.amlaks.emulator.providers.resources.ProviderHandler;
+import dev.amlaks.emulator.providers.resources.ResourceGroupHandler;
+import dev.amlaks.emulator.providers.resources.ResourceGroupService;
+import dev.amlaks.emulator.providers.resources.ResourcesProvider;
+import dev.amlaks.emulator.providers.resources.SubscriptionHandler;
+import dev.amlaks.emulator.providers.resources.SubscriptionService;
+import dev.amlaks.emulator.store.Database;
+import dev.amlaks.emulator.store.ResourceRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running emulator, in-process: {@code Emulator.start(config)} ... {@code close()}. Every
+ * collaborator is constructed here, in one readable place, in dependency order.
+ */
+public final class Emulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
+    private static final long CLOCK_SAVE_MILLIS = 1000;
+
+    private final EmulatorConfig config;
+    private final Database database;
+    private final VirtualClock clock;
+    private final ClockStore clockStore;
+    private final OperationService operations;
+    private final SubscriptionService subscriptions;
+    private final EmulatorContext context;
+    private final Journal journal;
+    private final FrontDoor frontDoor;
+    private final ScheduledExecutorService ticker;
+    private final AtomicBoolean ready = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Emulator(EmulatorConfig config) {
+        this.config = config;
+        Catalogs catalogs = Catalogs.load(new FixtureSource(config.fixturesDir()));
+        this.database = config.inMemory() ? Database.h2Memory() : Database.h2File(config.dataDir());
+        try {
+            ResourceRepository resources = new ResourceRepository(database);
+            OperationRepository operationRows = new OperationRepository(database);
+            this.clockStore = new ClockStore(database);
+            this.clock = startClock(config, clockStore, resources, operationRows);
+            this.operations = new OperationService(database, operationRows, resources, clock);
+            Lists lists = new Lists(config.defaultPageSize());
+            Lro lro = new Lro(config.retryAfterSeconds());
+            this.subscriptions = new SubscriptionService(database, resources, clock, catalogs.identity(),
+                    config.autoRegisterSubscriptions());
+            ResourceGroupService groups = new ResourceGroupService(database, resources, operations, clock, catalogs.regions(),
+                    catalogs.durations());
+            this.context = new EmulatorContext(config, database, resources, clock, operations, catalogs, subscriptions, groups,
+                    lists, lro);
+
+            ArmRouter router = new ArmRouter();
+            List<Provider> providers = new ArrayList<>();
+            providers.add(new ResourcesProvider(groups, new ResourceGroupHandler(groups, lists, lro),
+                    new SubscriptionHandler(subscriptions, catalogs.regions(), lists), new ProviderHandler(router, catalogs.regions())));
+            for (ProviderFactory f : config.providers()) {
+                providers.add(f.create(context));
+            }
+            for (Provider p : providers) {
+                p.routes(router);
+                p.operationKinds().forEach(operations::register);
+            }
+            OperationHandler operationHandler = new OperationHandler(operations, clock, lro);
+            router.at(OperationHandler.OPERATION_STATUS, OperationHandler.STATUS_PATH).get(operationHandler::status);
+            router.at(OperationHandler.OPERATION_STATUS, OperationHandler.RESULT_PATH).get(operationHandler::result);
+
+            subscriptions.loadFixtures(null);
+            operations.settle();
+            clock.onChange(now -> {
+                clockStore.save(now);
+                operations.settle(now);
+            });
+
+            this.journal = new Journal(config.journalSize());
+            ArmDispatcher dispatcher = new ArmDispatcher(router, subscriptions, operations, resources, catalogs.regions());
+            ControlRoutes control = new ControlRoutes(clock, journal, new ControlRoutes.Status() {
+                @Override
+                public boolean ready() {
+                    return ready.get();
+                }
+
+                @Override
+                public Map<String, Object> describe() {
+                    return Emulator.this.describe();
+                }
+            }, this::reset);
+            this.frontDoor = new FrontDoor(config, dispatcher, journal, clock::nowMillis, List.of(control, new MetadataRoutes()))
+                    .start(config.host(), config.httpPort());
+            this.ticker = startTicker(config.tickMillis());
+            ready.set(true);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Starts an emulator and returns once it answers on its ports. */
+    public static Emulator start(EmulatorConfig config) {
+        return new Emulator(config);
+    }
+
+    /**
+     * A new store starts at {@code --clock-start} or real now; an existing one continues from its
+     * high-water mark, never behind any time already written.
+     */
+    private static VirtualClock startClock(EmulatorConfig config, ClockStore store, ResourceRepository resources,
+                                           OperationRepository operations) {
+        long saved = store.load();
+        Instant start;
+        if (saved == 0) {
+            start = config.clockStart() != null ? config.clockStart() : Instant.now();
+        } else {
+            start = Instant.ofEpochMilli(Math.max(saved, Math.max(resources.latestWrite(), operations.latestWrite())));
+            if (config.clockStart() != null && config.clockStart().isAfter(start)) {
+                start = config.clockStart();
+            } else if (config.clockStart() != null) {
+                LOG.info("--clock-start {} ignored: this data directory's virtual time is already {}", config.clockStart(), start);
+            }
+        }
+        store.save(start.toEpochMilli());
+        return new VirtualClock(config.clockMode(), config.clockScale(), start);
+    }
+
+    private ScheduledExecutorService startTicker(long tickMillis) {
+        ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread th = new Thread(r, "emulator-ticker");
+            th.setDaemon(true);
+            return th;
+        });
+        AtomicLong lastSave = new AtomicLong(System.nanoTime());
+        t.scheduleWithFixedDelay(() -> {
+            try {
+                operations.settle();
+                if (System.nanoTime() - lastSave.get() >= TimeUnit.MILLISECONDS.toNanos(CLOCK_SAVE_MILLIS)) {
+                    clockStore.save(clock.nowMillis());
+                    lastSave.set(System.nanoTime());
+                }
+            } catch (RuntimeException e) {
+                if (!closed.get()) {
+                    LOG.error("the background ticker failed; it will try again", e);
+                }
+            }
+        }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+        return t;
+    }
+
+    /**
+     * Returns the store to the fixtures' starting state: everything, or one subscription's
+     * resources and operations. The virtual clock keeps its time.
+     */
+    public void reset(String subscriptionId) {
+        if (subscriptionId == null) {
+            database.useTransaction(h -> {
+                h.execute("delete from operations");
+                h.execute("delete from resources");
+            });
+        } else {
+            String key = subscriptionId.toLowerCase(java.util.Locale.ROOT);
+            database.useTransaction(h -> {
+                context.resources().deleteSubscription(h, key);
+                h.createUpdate("delete from operations where subscription_key = :s").bind("s", key).execute();
+            });
+        }
+        subscriptions.forget();
+        operations.invalidate();
+        subscriptions.loadFixtures(subscriptionId);
+    }
+
+    public void reset() {
+        reset(null);
+    }
+
+    private Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", version());
+        m.put("store", Map.of("kind", database.kind().label(), "location", database.location()));
+        Map<String, Object> endpoints = new LinkedHashMap<>();
+        endpoints.put("http", httpUrl());
+        m.put("endpoints", endpoints);
+        m.put("defaultTenantId", subscriptions.defaultTenantId());
+        m.put("defaultSubscriptionId", subscriptions.defaultSubscriptionId());
+        return m;
+    }
+
+    public static String version() {
+        try (InputStream in = Emulator.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    public EmulatorConfig config() {
+        return config;
+    }
+
+    public int httpPort() {
+        return frontDoor.port();
+    }
+
+    /** {@code http://host:port}, no trailing slash. */
+    public String httpUrl() {
+        return "http://" + hostForUrl() + ":" + httpPort();
+    }
+
+    /** -1 until HTTPS is served. */
+    public int httpsPort() {
+        return -1;
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public EmulatorContext context() {
+        return context;
+    }
+
+    public boolean isReady() {
+        return ready.get();
+    }
+
+    private String hostForUrl() {
+        String h = config.host();
+        return h.equals("0.0.0.0") ? "127.0.0.1" : h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        ready.set(false);
+        ticker.shutdownNow();
+        try {
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        frontDoor.close();
+        try {
+            clockStore.save(clock.nowMillis());
+        } finally {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.amlaks.emulator;
+
+import dev.amlaks.emulator.clock.ClockMode;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar aml-aks-emulator.jar [flags]}. Every flag can also be set by an environment
+ * variable named after it: {@code --http-port} is {@code EMULATOR_HTTP_PORT}. When ready it
+ * prints one line, {@code aml-aks-emulator ready http=http://HOST:PORT}, so scripts can wait
+ * for it and read the port.
+ */
+@Command(name = "aml-aks-emulator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "An offline emulator of the Azure Resource Manager API for AKS clusters and Azure ML inference computes.%n"
+                + "Every option can also be set by an environment variable: --http-port is EMULATOR_HTTP_PORT.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--http-port", defaultValue = "8480", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--https-port", defaultValue = "8443", description = "HTTPS port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int httpsPort;
+
+    @Option(names = "--data-dir", defaultValue = "emulator-data",
+            description = "Directory of the file-backed store (default: ./${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--in-memory", defaultValue = "false", fallbackValue = "true", arity = "0..1",
+            description = "Keep state in memory only; nothing survives a restart.")
+    boolean inMemory;
+
+    @Option(names = "--clock", defaultValue = "scaled", converter = ClockModeConverter.class,
+            description = "Virtual clock: real, scaled or manual (default: ${DEFAULT-VALUE}).")
+    ClockMode clock;
+
+    @Option(names = "--clock-scale", defaultValue = "60",
+            description = "Virtual seconds per real second in scaled mode (default: ${DEFAULT-VALUE}).")
+    double clockScale;
+
+    @Option(names = "--clock-start", converter = InstantConverter.class,
+            description = "Virtual instant a new store starts at, ISO-8601 (default: real now).")
+    Instant clockStart;
+
+    @Option(names = "--fixtures", description = "Directory whose fixture files override the built-in ones.")
+    Path fixtures;
+
+    @Option(names = "--log-level", defaultValue = "info", description = "error, warn, info, debug or trace (default: ${DEFAULT-VALUE}).")
+    String logLevel;
+
+    @Option(names = "--auto-register-subscriptions", defaultValue = "true", fallbackValue = "true", arity = "0..1",
+            description = "Create unknown subscriptions on first use instead of answering SubscriptionNotFound (default: ${DEFAULT-VALUE}).")
+    boolean autoRegisterSubscriptions;
+
+    @Option(names = "--retry-after", defaultValue = "1",
+            description = "Retry-After seconds on in-progress long-running operation answers (default: ${DEFAULT-VALUE}).")
+    int retryAfter;
+
+    private final PrintStream out;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Emulator running;
+
+    Main(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out));
+    }
+
+    /** Parses {@code args} (with {@code env} for defaults), starts the emulator and blocks until the JVM stops. */
+    static int run(String[] args, Map<String, String> env, PrintStream out) {
+        return commandLine(new Main(out), env).execute(args);
+    }
+
+    static CommandLine commandLine(Main main, Map<String, String> env) {
+        CommandLine cl = new CommandLine(main);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setDefaultValueProvider(new EnvironmentDefaults(env));
+        return cl;
+    }
+
+    /** The config the parsed flags describe. */
+    EmulatorConfig config() {
+        if (!Set.of("error", "warn", "info", "debug", "trace").contains(logLevel.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("--log-level '" + logLevel + "' is not one of error, warn, info, debug, trace");
+        }
+        return EmulatorConfig.defaults().toBuilder()
+                .host(host)
+                .httpPort(httpPort)
+                .httpsPort(httpsPort)
+                .dataDir(dataDir)
+                .inMemory(inMemory)
+                .clockMode(clock)
+                .clockScale(clockScale)
+                .clockStart(clockStart)
+                .fixturesDir(fixtures)
+                .logLevel(logLevel.toLowerCase(Locale.ROOT))
+                .autoRegisterSubscriptions(autoRegisterSubscriptions)
+                .retryAfterSeconds(retryAfter)
+                .build();
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        EmulatorConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            System.err.println("aml-aks-emulator: " + e.getMessage());
+            return 2;
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", config.logLevel());
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        try {
+            running = Emulator.start(config);
+        } catch (RuntimeException e) {
+            System.err.println("aml-aks-emulator: could not start: " + describe(e));
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }, "emulator-shutdown"));
+        String store = config.inMemory() ? "in memory" : config.dataDir().toAbsolutePath().normalize().toString();
+        System.err.println("aml-aks-emulator " + Emulator.version() + ": store " + store + ", clock " + config.clockMode().label()
+                + (config.clockMode() == ClockMode.SCALED ? " x" + config.clockScale() : "") + ", default tenant "
+                + running.context().subscriptions().defaultTenantId() + ", default subscription "
+                + running.context().subscriptions().defaultSubscriptionId());
+        out.println("aml-aks-emulator ready http=" + running.httpUrl());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder b = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable t = e.getCause();
+        while (t != null) {
+            if (t.getMessage() != null && !b.toString().contains(t.getMessage())) {
+                b.append(": ").append(t.getMessage());
+            }
+            t = t.getCause();
+        }
+        return b.toString();
+    }
+
+    /** {@code --http-port} defaults from {@code EMULATOR_HTTP_PORT}, and so on for every option. */
+    static final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
+        private final Map<String, String> env;
+
+        EnvironmentDefaults(Map<String, String> env) {
+            this.env = env;
+        }
+
+        static String variableFor(OptionSpec option) {
+            return "EMULATOR_" + option.longestName().replaceFirst("^-+", "").replace('-', '_').toUpperCase(Locale.ROOT);
+        }
+
+        @Override
+        public String defaultValue(ArgSpec arg) {
+            if (arg instanceof OptionSpec option && !option.usageHelp() && !option.versionHelp()) {
+                String v = env.get(variableFor(option));
+                if (v != null && !v.isBlank()) {
+                    return v.trim();
+                }
+            }
+            return null;
+        }
+    }
+
+    static final class ClockModeConverter implements CommandLine.ITypeConverter<ClockMode> {
+        @Override
+        public ClockMode convert(String value) {
+            try {
+                return ClockMode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not an ISO-8601 instant such as 2020-10-02T00:00:00Z");
+            }
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"aml-aks-emulator " + Emulator.version()};
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.amlaks.emulator;
+
+import dev.amlaks.emulator.arm.ArmRouter;
+import dev.amlaks.emulator.operations.OperationKind;
+import java.util.List;
+
+/**
+ * A resource provider: the routes of its resource types and the long-running operation kinds it
+ * starts. Built-in providers are wired in {@link Emulator}; extra ones come from
+ * {@link EmulatorConfig#providers()}.
+ */
+public interface Provider {
+
+    /** Adds this provider's routes to ARM's route table. */
+    void routes(ArmRouter routes);
+
+    /** The operation kinds this provider starts, so their effects can be applied (also after a restart). */
+    default List<OperationKind> operationKinds() {
+        return List.of();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.amlaks.emulator.control;
+
+import dev.amlaks.emulator.arm.ArmError;
+import dev.amlaks.emulator.arm.ArmException;
+import dev.amlaks.emulator.arm.Json;
+import dev.amlaks.emulator.clock.ClockMode;
+import dev.amlaks.emulator.clock.VirtualClock;
+import dev.amlaks.emulator.http.FrontDoor;
+import dev.amlaks.emulator.http.Journal;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The control API under {@code /_emulator/}: health, reset, the virtual clock and the request
+ * journal. Never mixed with ARM routes; errors are ARM-shaped all the same.
+ */
+public final class ControlRoutes implements FrontDoor.Routes {
+
+    /** What health reports beyond the clock: filled in by the emulator once it is listening. */
+    public interface Status {
+        boolean ready();
+
+        Map<String, Object> describe();
+    }
+
+    /** The body of {@code PUT /_emulator/clock}: any of the three. */
+    record ClockUpdate(String mode, Double scale, String now) {
+    }
+
+    private final VirtualClock clock;
+    private final Journal journal;
+    private final Status status;
+    private final Consumer<String> reset;
+
+    public ControlRoutes(VirtualClock clock, Journal journal, Status status, Consumer<String> reset) {
+        this.clock = clock;
+        this.journal = journal;
+        this.status = status;
+        this.reset = reset;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/_emulator/health", this::health);
+        routes.post("/_emulator/reset", this::reset);
+        routes.get("/_emulator/clock", ctx -> clockAnswer(ctx));
+        routes.put("/_emulator/clock", this::setClock);
+        routes.post("/_emulator/clock/advance", this::advance);
+        routes.get("/_emulator/requests", this::requests);
+    }
+
+    private void health(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.ready() ? "ready" : "starting");
+        body.putAll(status.describe());
+        body.put("clock", clockBody());
+        json(ctx, status.ready() ? 200 : 503, body);
+    }
+
+    private void reset(Context ctx) {
+        String subscription = ctx.queryParam("subscription");
+        reset.accept(subscription == null || subscription.isBlank() ? null : subscription.trim());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reset", subscription == null || subscription.isBlank() ? "all" : "subscription");
+        if (subscription != null && !subscription.isBlank()) {
+            body.put("subscription", subscription.trim());
+        }
+        json(ctx, 200, body);
+    }
+
+    private void advance(Context ctx) {
+        String seconds = ctx.queryParam("seconds");
+        if (seconds == null || seconds.isBlank()) {
+            throw invalid("seconds", "The query parameter 'seconds' is required: POST /_emulator/clock/advance?seconds=600.");
+        }
+        BigDecimal s;
+        try {
+            s = new BigDecimal(seconds.trim());
+        } catch (NumberFormatException e) {
+            throw invalid("seconds", "The value '" + seconds + "' of 'seconds' is not a number; give the virtual seconds to advance, e.g. 600.");
+        }
+        if (s.signum() < 0) {
+            throw invalid("seconds", "The value '" + seconds + "' of 'seconds' is negative; the clock only moves forward.");
+        }
+        clock.advance(Duration.ofMillis(s.movePointRight(3).longValue()));
+        clockAnswer(ctx);
+    }
+
+    private void setClock(Context ctx) {
+        ClockUpdate u = Json.read(ctx.bodyAsBytes(), ClockUpdate.class);
+        ClockMode mode = u.mode() == null ? clock.mode() : parse("mode", () -> ClockMode.parse(u.mode()));
+        double scale = u.scale() == null ? clock.scale() : u.scale();
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw invalid("scale", "The value " + u.scale() + " of 'scale' is invalid; it must be a positive number of virtual seconds per real second.");
+        }
+        Instant now = u.now() == null ? null : parse("now", () -> Instant.parse(u.now()));
+        if (now != null && now.isBefore(clock.now())) {
+            throw invalid("now", "The clock only moves forward: '" + u.now() + "' is before the virtual now " + clock.now() + ".");
+        }
+        clock.configure(mode, scale);
+        if (now != null) {
+            clock.set(now);
+        }
+        clockAnswer(ctx);
+    }
+
+    private void requests(Context ctx) {
+        int limit = journal.capacity();
+        String l = ctx.queryParam("limit");
+        if (l != null && !l.isBlank()) {
+            try {
+                limit = Integer.parseInt(l.trim());
+            } catch (NumberFormatException e) {
+                throw invalid("limit", "The value '" + l + "' of 'limit' is not an integer.");
+            }
+            if (limit < 1) {
+                throw invalid("limit", "The value '" + l + "' of 'limit' must be at least 1.");
+            }
+        }
+        json(ctx, 200, Map.of("value", journal.recent(limit)));
+    }
+
+    private void clockAnswer(Context ctx) {
+        json(ctx, 200, clockBody());
+    }
+
+    private Map<String, Object> clockBody() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("mode", clock.mode().label());
+        body.put("scale", clock.scale());
+        body.put("now", clock.now().toString());
+        return body;
+    }
+
+    private static <T> T parse(String field, Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw invalid(field, "The value of '" + field + "' is invalid: " + e.getMessage()
+                    + ("now".equals(field) ? ". Use an ISO-8601 instant such as 2026-01-01T00:00:00Z." : ""));
+        }
+    }
+
+    private static ArmException invalid(String field, String message) {
+        return new ArmException(400, new ArmError("InvalidClockSetting", message).withTarget(field));
+    }
+
+    static void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));
+    }
+}

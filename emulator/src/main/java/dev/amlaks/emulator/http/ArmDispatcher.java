@@ -1,0 +1,165 @@
+package dev.amlaks.emulator.http;
+
+import dev.amlaks.emulator.arm.ArmCall;
+import dev.amlaks.emulator.arm.ArmException;
+import dev.amlaks.emulator.arm.ArmRouter;
+import dev.amlaks.emulator.arm.ArmRouter.Method;
+import dev.amlaks.emulator.arm.ResourceType;
+import dev.amlaks.emulator.catalog.Regions;
+import dev.amlaks.emulator.operations.OperationService;
+import dev.amlaks.emulator.providers.resources.SubscriptionService;
+import dev.amlaks.emulator.store.ResourceRepository;
+import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * ARM's front door for {@code /subscriptions}, {@code /tenants} and {@code /providers}: match a
+ * route (404 naming the unknown type, 405 naming the methods), enforce the route type's
+ * api-versions, require the subscription, settle due operations, then call the handler.
+ */
+public final class ArmDispatcher {
+
+    private final ArmRouter router;
+    private final SubscriptionService subscriptions;
+    private final OperationService operations;
+    private final ResourceRepository resources;
+    private final Regions regions;
+
+    public ArmDispatcher(ArmRouter router, SubscriptionService subscriptions, OperationService operations,
+                         ResourceRepository resources, Regions regions) {
+        this.router = router;
+        this.subscriptions = subscriptions;
+        this.operations = operations;
+        this.resources = resources;
+        this.regions = regions;
+    }
+
+    public void handle(Context ctx) throws Exception {
+        Method method = Method.valueOf(ctx.method().name());
+        List<String> path = decode(ArmRouter.split(ctx.path()));
+        String version = apiVersion(ctx);
+        ArmRouter.Match match = router.match(method, path);
+        if (!match.found()) {
+            if (match.pathKnown()) {
+                throw FrontDoorErrors.methodNotAllowed(method.name(), match.allowed().stream().map(Enum::name).toList());
+            }
+            throw unknownRoute(path, version);
+        }
+        ResourceType type = match.route().type();
+        if (version == null || version.isBlank()) {
+            throw FrontDoorErrors.missingApiVersion();
+        }
+        if (!type.accepts(version)) {
+            throw switch (type.kind()) {
+                case PROVIDER -> FrontDoorErrors.noRegisteredProvider(locationHint(ctx, match.params(), path), version, type,
+                        regions.namesText());
+                case ARM_NATIVE, ANY_VERSION -> FrontDoorErrors.invalidApiVersion(version, type);
+            };
+        }
+        String subscriptionId = match.params().get("subscriptionId");
+        if (subscriptionId != null) {
+            subscriptions.require(subscriptionId);
+        }
+        operations.settle();
+        match.handler().handle(new ArmCall(ctx, match.params(), type, version));
+    }
+
+    private static String apiVersion(Context ctx) {
+        String v = ctx.queryParam("api-version");
+        if (v != null) {
+            return v;
+        }
+        for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+            if (e.getKey().equalsIgnoreCase("api-version") && !e.getValue().isEmpty()) {
+                return e.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    /** The location ARM would name in NoRegisteredProviderFound: the path's, the body's, or the stored resource's. */
+    private String locationHint(Context ctx, Map<String, String> params, List<String> path) {
+        if (params.containsKey("location")) {
+            return params.get("location");
+        }
+        try {
+            var body = dev.amlaks.emulator.arm.Json.readObject(ctx.bodyAsBytes());
+            if (body.path("location").isTextual()) {
+                return body.get("location").asText();
+            }
+        } catch (RuntimeException ignored) {
+            // a malformed body has no location to offer
+        }
+        String key = "/" + String.join("/", path).toLowerCase(Locale.ROOT);
+        return resources.find(key).map(r -> r.location()).filter(l -> l != null).orElse("global");
+    }
+
+    /** Why no route matched, in ARM's words: an unknown namespace, an unknown type, or an unknown path. */
+    private ArmException unknownRoute(List<String> path, String version) {
+        int providers = -1;
+        for (int i = 0; i < path.size(); i++) {
+            if (path.get(i).equalsIgnoreCase("providers")) {
+                providers = i;
+                break;
+            }
+        }
+        boolean armPath = !path.isEmpty() && (path.get(0).equalsIgnoreCase("subscriptions") || path.get(0).equalsIgnoreCase("providers")
+                || path.get(0).equalsIgnoreCase("tenants"));
+        if (!armPath) {
+            return FrontDoorErrors.unknownPath("/" + String.join("/", path));
+        }
+        String namespace;
+        List<String> typeSegments = new ArrayList<>();
+        if (providers >= 0 && providers + 1 < path.size()) {
+            namespace = path.get(providers + 1);
+            if (!router.servesNamespace(namespace)) {
+                return FrontDoorErrors.invalidNamespace(namespace, router.namespaces());
+            }
+            for (int i = providers + 2; i < path.size(); i += 2) {
+                typeSegments.add(path.get(i));
+            }
+        } else {
+            namespace = "Microsoft.Resources";
+            int start = path.get(0).equalsIgnoreCase("subscriptions") ? 2 : 0;
+            if (start < path.size() && path.get(start).equalsIgnoreCase("resourceGroups")) {
+                start += 2;
+            }
+            for (int i = start; i < path.size(); i += 2) {
+                typeSegments.add(path.get(i));
+            }
+            if (typeSegments.isEmpty()) {
+                typeSegments.add(path.get(path.size() - 1));
+            }
+        }
+        String typeName = typeSegments.isEmpty() ? "" : String.join("/", typeSegments);
+        TreeSet<String> served = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (ResourceType t : router.types()) {
+            if (t.namespace().equalsIgnoreCase(namespace) && t.kind() != ResourceType.Kind.ANY_VERSION) {
+                served.add(t.typePath());
+            }
+        }
+        return FrontDoorErrors.invalidResourceType(typeName, namespace, version, served);
+    }
+
+    private static List<String> decode(List<String> segments) {
+        List<String> out = new ArrayList<>(segments.size());
+        for (String s : segments) {
+            if (s.indexOf('%') < 0) {
+                out.add(s);
+                continue;
+            }
+            try {
+                out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                out.add(s); // a stray '%' is part of the name as sent
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.amlaks.emulator.http;
+
+import dev.amlaks.emulator.arm.ArmError;
+import dev.amlaks.emulator.arm.ArmException;
+import dev.amlaks.emulator.arm.Json;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one error renderer: every failure, from a provider rule to Jetty's size limit, goes out as
+ * ARM's {@code {"error": {"code", "message", ...}}} with the right status. An unexpected
+ * exception is logged and answered 500 with the request id, never with a stack trace.
+ */
+public final class ErrorRenderer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorRenderer.class);
+
+    private ErrorRenderer() {
+    }
+
+    public static void render(Context ctx, ArmException e) {
+        for (Map.Entry<String, String> h : e.headers().entrySet()) {
+            ctx.header(h.getKey(), h.getValue());
+        }
+        write(ctx, e.status(), e.error());
+    }
+
+    public static void render(Context ctx, HttpResponseException e) {
+        int status = e.getStatus();
+        switch (status) {
+            case 404 -> render(ctx, FrontDoorErrors.unknownPath(ctx.path()));
+            case 405 -> render(ctx, FrontDoorErrors.methodNotAllowed(ctx.method().name(), java.util.List.of("GET")));
+            case 413 -> render(ctx, FrontDoorErrors.tooLarge(-1, dev.amlaks.emulator.EmulatorConfig.MAX_BODY_BYTES));
+            default -> write(ctx, status, new ArmError(status >= 500 ? "InternalServerError" : "BadRequest", e.getMessage()));
+        }
+    }
+
+    public static void renderUnexpected(Context ctx, Exception e) {
+        String requestId = ctx.res().getHeader(RequestIds.REQUEST_ID);
+        LOG.error("unexpected failure answering {} {} (request id {})", ctx.method(), ctx.path(), requestId, e);
+        write(ctx, 500, new ArmError("InternalServerError", "The emulator failed to process the request (x-ms-request-id "
+                + requestId + "). This is an emulator defect; the log has the details."));
+    }
+
+    private static void write(Context ctx, int status, ArmError error) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(Map.of("error", error)));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.amlaks.emulator.operations;
+
+import dev.amlaks.emulator.arm.ArmError;
+import dev.amlaks.emulator.arm.Json;
+import java.time.Instant;
+
+/**
+ * A persisted long-running operation: what it does ({@code kind} and {@code payload}), on what
+ * resource, when it started and is due, and how it ended.
+ */
+public record Operation(
+        String id,
+        String kind,
+        String resourceKey,
+        String resourceId,
+        String subscriptionKey,
+        String groupKey,
+        String namespace,
+        String location,
+        String method,
+        String apiVersion,
+        OperationStatus status,
+        long startedAt,
+        long dueAt,
+        Long endedAt,
+        String payload,
+        String plannedError,
+        Integer plannedStatus,
+        String result,
+        String error,
+        Integer errorStatus) {
+
+    public Instant startTime() {
+        return Instant.ofEpochMilli(startedAt);
+    }
+
+    public Instant dueTime() {
+        return Instant.ofEpochMilli(dueAt);
+    }
+
+    public ArmError errorValue() {
+        return error == null ? null : Json.convert(Json.tree(error), ArmError.class);
+    }
+
+    public ArmError plannedErrorValue() {
+        return plannedError == null ? null : Json.convert(Json.tree(plannedError), ArmError.class);
+    }
+
+    /** Progress from the virtual clock: 0 at the start, 100 once terminal, capped at 99 while running. */
+    public double percentComplete(long now) {
+        if (status.isTerminal()) {
+            return 100.0;
+        }
+        long total = dueAt - startedAt;
+        if (total <= 0) {
+            return 99.0;
+        }
+        double pct = Math.floor(100.0 * Math.max(0, now - startedAt) / total);
+        return Math.min(99.0, pct);
+    }
+}

@@ -1,0 +1,207 @@
+package dev.amlaks.emulator.operations;
+
+import dev.amlaks.emulator.arm.ArmError;
+import dev.amlaks.emulator.arm.ArmException;
+import dev.amlaks.emulator.arm.Json;
+import dev.amlaks.emulator.clock.VirtualClock;
+import dev.amlaks.emulator.store.Database;
+import dev.amlaks.emulator.store.ResourceRepository;
+import dev.amlaks.emulator.store.StoredResource;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-running operation engine. Providers {@link #start} operations inside their own
+ * transaction; {@link #settle} applies every due completion exactly once, in the order due,
+ * stamped with the virtual instant it was due. Settling is called before every ARM request and
+ * by a background ticker, and costs one comparison when nothing is due.
+ */
+public final class OperationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperationService.class);
+    private static final int BATCH = 200;
+
+    private final Database db;
+    private final OperationRepository operations;
+    private final ResourceRepository resources;
+    private final VirtualClock clock;
+    private final Map<String, OperationKind> kinds = new ConcurrentHashMap<>();
+    private final ReentrantLock settling = new ReentrantLock();
+    /** The earliest due instant of any in-progress operation (a lower bound; Long.MAX_VALUE when none). */
+    private final AtomicLong nextDue = new AtomicLong(Long.MIN_VALUE);
+
+    public OperationService(Database db, OperationRepository operations, ResourceRepository resources, VirtualClock clock) {
+        this.db = db;
+        this.operations = operations;
+        this.resources = resources;
+        this.clock = clock;
+    }
+
+    public void register(OperationKind kind) {
+        if (kinds.putIfAbsent(kind.name(), kind) != null) {
+            throw new IllegalStateException("operation kind registered twice: " + kind.name());
+        }
+    }
+
+    /**
+     * Persists a new operation and marks its target resource as owned by it. Runs in the caller's
+     * transaction, so the resource's new state and its operation commit together or not at all.
+     */
+    public Operation start(Handle h, OperationRequest r) {
+        if (!kinds.containsKey(r.kind())) {
+            throw new IllegalStateException("no operation kind registered as " + r.kind());
+        }
+        long now = clock.nowMillis();
+        long due = now + Math.max(0, r.duration().toMillis());
+        String target = r.target() == null ? null : r.target().key();
+        String group = r.target() == null || r.target().resourceGroup() == null ? null : r.target().resourceGroupId().key();
+        String sub = r.target() == null ? "" : r.target().subscriptionId().toLowerCase(Locale.ROOT);
+        Operation op = new Operation(UUID.randomUUID().toString(), r.kind(), target,
+                r.target() == null ? null : r.target().toString(), sub, group, r.namespace(), r.location(),
+                r.method(), r.apiVersion(), OperationStatus.InProgress, now, due, null, r.payload(),
+                r.plannedError() == null ? null : Json.write(r.plannedError()),
+                r.plannedError() == null ? null : r.plannedErrorStatus(), null, null, null);
+        operations.insert(h, op);
+        nextDue.accumulateAndGet(due, Math::min);
+        return op;
+    }
+
+    /** Marks a stored resource as owned by an operation, in the caller's transaction. */
+    public StoredResource own(StoredResource r, Operation op) {
+        return r.withOperation(op.id());
+    }
+
+    public Optional<Operation> find(String id) {
+        return operations.find(id);
+    }
+
+    /**
+     * Refuses a mutating call on a resource whose operation is still running, with AKS's 409
+     * {@code OperationNotAllowed} ("Another operation (name - State) is in progress").
+     */
+    public void ensureIdle(Handle h, StoredResource r) {
+        if (r.operationId() == null) {
+            return;
+        }
+        Optional<Operation> op = operations.find(h, r.operationId());
+        if (op.isPresent() && op.get().status() == OperationStatus.InProgress) {
+            String state = r.provisioningState() == null ? "Updating" : r.provisioningState();
+            throw ArmException.conflict("OperationNotAllowed", "Operation is not allowed: Another operation (" + r.name()
+                    + " - " + state + ") is in progress, please wait for it to finish before starting a new operation."
+                    + " See https://aka.ms/aks-pending-operation for more details");
+        }
+    }
+
+    /** Settles at the clock's current instant. */
+    public void settle() {
+        settle(clock.nowMillis());
+    }
+
+    /**
+     * Applies every completion due at or before {@code now}, each exactly once even when several
+     * threads (or processes sharing a store) settle at the same time.
+     */
+    public void settle(long now) {
+        if (now < nextDue.get()) {
+            return;
+        }
+        settling.lock();
+        try {
+            while (true) {
+                List<Operation> due = db.withHandle(h -> operations.due(h, now, BATCH));
+                for (Operation op : due) {
+                    complete(op);
+                }
+                if (due.size() < BATCH) {
+                    break;
+                }
+            }
+            OptionalLong earliest = operations.earliestDue();
+            nextDue.set(earliest.isPresent() ? earliest.getAsLong() : Long.MAX_VALUE);
+        } finally {
+            settling.unlock();
+        }
+    }
+
+    /** Forgets the cached due time: the store was changed behind the engine's back (reset, import). */
+    public void invalidate() {
+        nextDue.set(Long.MIN_VALUE);
+    }
+
+    private void complete(Operation op) {
+        OperationKind kind = kinds.get(op.kind());
+        try {
+            db.useTransaction(h -> apply(h, op, kind));
+        } catch (RuntimeException e) {
+            LOG.error("operation {} ({}) failed to apply its effect; marking it Failed", op.id(), op.kind(), e);
+            ArmError internal = new ArmError("InternalOperationError",
+                    "The emulator could not apply the effect of operation " + op.id() + " (" + op.kind() + "): " + e.getMessage());
+            db.useTransaction(h -> {
+                if (operations.finish(h, op.id(), OperationStatus.Failed, op.dueAt(), null, Json.write(internal), 500)) {
+                    resources.releaseOperation(h, op.id());
+                }
+            });
+        }
+    }
+
+    private void apply(Handle h, Operation op, OperationKind kind) {
+        long at = op.dueAt();
+        if (kind == null) {
+            ArmError unknown = new ArmError("InternalOperationError", "Operation kind '" + op.kind()
+                    + "' is not known to this emulator build; the operation was stored by another version.");
+            if (operations.finish(h, op.id(), OperationStatus.Failed, at, null, Json.write(unknown), 500)) {
+                resources.releaseOperation(h, op.id());
+            }
+            return;
+        }
+        ArmError planned = op.plannedErrorValue();
+        if (planned != null) {
+            if (operations.finish(h, op.id(), OperationStatus.Failed, at, null, op.plannedError(), op.plannedStatus())) {
+                resources.releaseOperation(h, op.id());
+                kind.fail(h, op, planned, at);
+            }
+            return;
+        }
+        // Claim first: only the settler whose conditional update wins applies the effect.
+        if (!operations.finish(h, op.id(), OperationStatus.Succeeded, at, null, null, null)) {
+            return;
+        }
+        resources.releaseOperation(h, op.id());
+        OperationKind.Outcome outcome = kind.complete(h, op, at);
+        if (!outcome.succeeded()) {
+            h.createUpdate("update operations set status = 'Failed', error = :error, error_status = :status where id = :id")
+                    .bind("error", Json.write(outcome.error()))
+                    .bind("status", outcome.errorStatus())
+                    .bind("id", op.id())
+                    .execute();
+            kind.fail(h, op, outcome.error(), at);
+        } else if (outcome.resultBody() != null) {
+            h.createUpdate("update operations set result = :result where id = :id")
+                    .bind("result", outcome.resultBody())
+                    .bind("id", op.id())
+                    .execute();
+        }
+    }
+
+    /** Cancels the running operations on resources inside a group that is being deleted. */
+    public void cancelInGroup(Handle h, String groupKey, String exceptOperationId, long at) {
+        for (Operation op : operations.inProgressInGroup(h, groupKey)) {
+            if (op.id().equals(exceptOperationId)) {
+                continue;
+            }
+            ArmError canceled = new ArmError("Canceled", "The operation was canceled because resource group '"
+                    + groupKey.substring(groupKey.lastIndexOf('/') + 1) + "' was deleted.");
+            operations.finish(h, op.id(), OperationStatus.Canceled, at, null, Json.write(canceled), 409);
+        }
+    }
+}

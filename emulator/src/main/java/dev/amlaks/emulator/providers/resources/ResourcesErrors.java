@@ -1,0 +1,64 @@
+package dev.amlaks.emulator.providers.resources;
+
+import dev.amlaks.emulator.arm.ArmException;
+
+/** Microsoft.Resources errors, in ARM's words. */
+public final class ResourcesErrors {
+
+    private ResourcesErrors() {
+    }
+
+    public static ArmException resourceGroupNotFound(String name) {
+        return ArmException.notFound("ResourceGroupNotFound", "Resource group '" + name + "' could not be found.");
+    }
+
+    public static ArmException beingDeleted(String name) {
+        return ArmException.conflict("ResourceGroupBeingDeleted",
+                "The resource group '" + name + "' is in deprovisioning state and cannot perform this operation.");
+    }
+
+    public static ArmException invalidName(String name, String why) {
+        return ArmException.badRequest("InvalidResourceGroup", "The provided resource group name '" + name + "' " + why);
+    }
+
+    public static ArmException locationRequired() {
+        return ArmException.badRequest("LocationRequired", "The location property is required for this definition.");
+    }
+
+    public static ArmException locationNotAvailable(String location, String available) {
+        return ArmException.badRequest("LocationNotAvailableForResourceGroup", "The provided location '" + location
+                + "' is not available for resource group. List of available regions is '" + available + "'.");
+    }
+
+    public static ArmException locationMismatch(String requested, String existing) {
+        return ArmException.conflict("InvalidResourceGroupLocation", "Invalid resource group location '" + requested
+                + "'. The Resource group already exists in location '" + existing + "'.");
+    }
+
+    public static ArmException invalidTag(String message) {
+        return ArmException.badRequest("InvalidTag", message);
+    }
+
+    public static ArmException subscriptionNotFound(String id) {
+        return ArmException.notFound("SubscriptionNotFound", "The subscription '" + id + "' could not be found.");
+    }
+
+    public static ArmException invalidSubscriptionId(String id) {
+        return ArmException.badRequest("InvalidSubscriptionId",
+                "The provided subscription identifier '" + id + "' is malformed or invalid.");
+    }
+
+    public static ArmException tenantNotFound(String id) {
+        return ArmException.notFound("TenantNotFound", "The tenant '" + id + "' could not be found.");
+    }
+
+    public static ArmException namespaceNotFound(String namespace, Iterable<String> served) {
+        return ArmException.notFound("InvalidResourceNamespace", "The resource namespace '" + namespace
+                + "' is invalid. aml-aks-emulator serves " + String.join(", ", served) + ".");
+    }
+
+    public static ArmException invalidFilter(String filter) {
+        return ArmException.badRequest("InvalidFilter", "The $filter '" + filter + "' is not supported. aml-aks-emulator"
+                + " supports \"tagName eq '{name}'\" and \"tagName eq '{name}' and tagValue eq '{value}'\" on resource groups.");
+    }
+}

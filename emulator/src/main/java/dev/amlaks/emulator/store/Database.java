@@ -1,0 +1,187 @@
+package dev.amlaks.emulator.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.amlaks.emulator.arm.ArmException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * The one store: H2 (a file in the data directory, or in memory) through Jdbi, its schema
+ * migrated by Flyway at open. Every state change runs in {@link #inTransaction}, which retries
+ * when a conditional write loses a race, so concurrent writers never half-write or overwrite.
+ */
+public final class Database implements AutoCloseable {
+
+    public enum Kind {
+        H2_FILE("h2-file"), H2_MEMORY("h2-memory");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private static final int MAX_ATTEMPTS = 8;
+    /** Data directories open in this JVM: H2 would share one between two emulators; refuse instead. */
+    private static final java.util.Set<Path> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final String H2_OPTIONS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Kind kind;
+    private final String location;
+
+    private Database(String url, Kind kind, String location) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setUsername("sa");
+        hc.setPassword("");
+        hc.setMaximumPoolSize(8);
+        hc.setPoolName("emulator-store");
+        this.dataSource = new HikariDataSource(hc);
+        this.kind = kind;
+        this.location = location;
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** A file-backed store in {@code dataDir} (created if missing); state survives restarts and crashes. */
+    public static Database h2File(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
+        }
+        // WRITE_DELAY=0: a commit reaches the file before the client gets its answer, so a killed
+        // process loses nothing it acknowledged. FILE_LOCK=FS: the OS drops the lock when a process dies.
+        String url = "jdbc:h2:file:" + dir.resolve("emulator") + H2_OPTIONS + ";WRITE_DELAY=0;FILE_LOCK=FS";
+        if (!OPEN.add(dir)) {
+            throw inUse(dir, null);
+        }
+        try {
+            return new Database(url, Kind.H2_FILE, dir.toString());
+        } catch (RuntimeException e) {
+            OPEN.remove(dir);
+            if (String.valueOf(rootMessage(e)).contains("already in use") || String.valueOf(rootMessage(e)).contains("locked")) {
+                throw inUse(dir, e);
+            }
+            throw e;
+        }
+    }
+
+    private static IllegalStateException inUse(Path dir, Exception cause) {
+        return new IllegalStateException("the data directory " + dir
+                + " is in use by another emulator process; stop it or choose another --data-dir", cause);
+    }
+
+    /** A private in-memory store: gone when closed. */
+    public static Database h2Memory() {
+        String url = "jdbc:h2:mem:emulator-" + UUID.randomUUID() + H2_OPTIONS + ";DB_CLOSE_DELAY=-1";
+        return new Database(url, Kind.H2_MEMORY, "memory");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The data directory, or {@code memory}. */
+    public String location() {
+        return location;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public <T> T withHandle(HandleCallback<T, RuntimeException> callback) {
+        return jdbi.withHandle(callback);
+    }
+
+    /**
+     * Runs {@code callback} in one transaction. When a conditional write inside it loses a race
+     * ({@link StaleWriteException}, a duplicate key, a lock timeout) the transaction rolls back
+     * and runs again, so it sees the winner's write.
+     */
+    public <T> T inTransaction(HandleCallback<T, RuntimeException> callback) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(callback);
+            } catch (StaleWriteException | UnableToExecuteStatementException e) {
+                if (e instanceof UnableToExecuteStatementException u && !isContention(u)) {
+                    throw u;
+                }
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw ArmException.conflict("Conflict",
+                            "The resource was changed by another request at the same time; retry the request.");
+                }
+            }
+        }
+    }
+
+    public void useTransaction(java.util.function.Consumer<Handle> work) {
+        inTransaction(h -> {
+            work.accept(h);
+            return null;
+        });
+    }
+
+    /** Duplicate key (23505), lock timeout (HYT00, 40001, 55P03) or deadlock (40P01): another writer got there first. */
+    static boolean isContention(Exception e) {
+        Throwable t = e;
+        while (t != null) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.equals("23505") || state.equals("HYT00") || state.equals("40001")
+                        || state.equals("40P01") || state.equals("55P03"))) {
+                    return true;
+                }
+            }
+            t = t.getCause();
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    @Override
+    public void close() {
+        if (kind == Kind.H2_MEMORY) {
+            // An in-memory database lives until SHUTDOWN (DB_CLOSE_DELAY=-1): free it now.
+            try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+                st.execute("shutdown");
+            } catch (SQLException ignored) {
+                // the connection closes under the statement; the database is gone either way
+            }
+        }
+        dataSource.close();
+        if (kind == Kind.H2_FILE) {
+            OPEN.remove(Path.of(location));
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.amlaks.emulator.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * SQL for the resources table. Reads are primary-key lookups or keyset pages over an index, so a
+ * page costs the same at ten resources or a hundred thousand; writes are conditional on the
+ * ETag read, so a lost race surfaces as {@link StaleWriteException} and the transaction retries.
+ */
+public final class ResourceRepository {
+
+    private static final String COLUMNS = """
+            id_key, id, type_key, subscription_key, group_key, parent_key, name, location, body, etag,
+            provisioning_state, operation_id, created_at, updated_at""";
+
+    private static final RowMapper<StoredResource> MAPPER = (rs, ctx) -> new StoredResource(
+            rs.getString("id_key"), rs.getString("id"), rs.getString("type_key"), rs.getString("subscription_key"),
+            rs.getString("group_key"), rs.getString("parent_key"), rs.getString("name"), rs.getString("location"),
+            rs.getString("body"), rs.getString("etag"), rs.getString("provisioning_state"), rs.getString("operation_id"),
+            rs.getLong("created_at"), rs.getLong("updated_at"));
+
+    private final Database db;
+
+    public ResourceRepository(Database db) {
+        this.db = db;
+    }
+
+    public Optional<StoredResource> find(String key) {
+        return db.withHandle(h -> find(h, key));
+    }
+
+    public Optional<StoredResource> find(Handle h, String key) {
+        return h.createQuery("select " + COLUMNS + " from resources where id_key = :key")
+                .bind("key", key)
+                .map(MAPPER)
+                .findOne();
+    }
+
+    /** @throws StaleWriteException when a row with the same key appeared meanwhile */
+    public void insert(Handle h, StoredResource r) {
+        try {
+            h.createUpdate("insert into resources (" + COLUMNS + ") values (:key, :id, :typeKey, :subscriptionKey, :groupKey,"
+                            + " :parentKey, :name, :location, :body, :etag, :provisioningState, :operationId, :createdAt, :updatedAt)")
+                    .bindMethods(r)
+                    .execute();
+        } catch (UnableToExecuteStatementException e) {
+            if (Database.isContention(e)) {
+                throw new StaleWriteException("resource " + r.id() + " was created concurrently");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Replaces a row read earlier with ETag {@code expectedEtag}.
+     *
+     * @throws StaleWriteException when the row changed or vanished since it was read
+     */
+    public void update(Handle h, StoredResource r, String expectedEtag) {
+        int n = h.createUpdate("""
+                        update resources set body = :body, etag = :etag, location = :location,
+                            provisioning_state = :provisioningState, operation_id = :operationId, updated_at = :updatedAt
+                        where id_key = :key and etag = :expectedEtag""")
+                .bindMethods(r)
+                .bind("expectedEtag", expectedEtag)
+                .execute();
+        if (n != 1) {
+            throw new StaleWriteException("resource " + r.id() + " changed concurrently");
+        }
+    }
+
+    /** Clears the operation mark of every resource owned by {@code operationId} (its operation ended). */
+    public void releaseOperation(Handle h, String operationId) {
+        h.createUpdate("update resources set operation_id = null where operation_id = :op")
+                .bind("op", operationId)
+                .execute();
+    }
+
+    public boolean delete(Handle h, String key) {
+        return h.createUpdate("delete from resources where id_key = :key").bind("key", key).execute() > 0;
+    }
+
+    /** Deletes a resource group and everything in it. */
+    public int deleteGroup(Handle h, String groupKey) {
+        return h.createUpdate("delete from resources where group_key = :g").bind("g", groupKey).execute();
+    }
+
+    /** Deletes a resource and its children (every key below it). */
+    public int deleteTree(Handle h, String key) {
+        // '/' + 1 == '0': the half-open range [key/, key0) holds exactly the keys below key, and uses the primary key.
+        return h.createUpdate("delete from resources where id_key = :key or (id_key > :lo and id_key < :hi)")
+                .bind("key", key)
+                .bind("lo", key + "/")
+                .bind("hi", key + "0")
+                .execute();
+    }
+
+    public int deleteSubscription(Handle h, String subscriptionKey) {
+        return h.createUpdate("delete from resources where subscription_key = :s").bind("s", subscriptionKey).execute();
+    }
+
+    public void deleteAll(Handle h) {
+        h.execute("delete from resources");
+    }
+
+    /** One page of a type's resources directly below {@code parentKey}, in key order after {@code afterKey}. */
+    public Page<StoredResource> listByParent(String typeKey, String parentKey, String afterKey, int limit) {
+        return list("parent_key", typeKey, parentKey, afterKey, limit);
+    }
+
+    /** One page of a type's resources anywhere in a subscription, in key order after {@code afterKey}. */
+    public Page<StoredResource> listBySubscription(String typeKey, String subscriptionKey, String afterKey, int limit) {
+        return list("subscription_key", typeKey, subscriptionKey, afterKey, limit);
+    }
+
+    /** A keyset page over the index on (type_key, {@code scopeColumn}, id_key): one index range scan whatever the table size. */
+    private Page<StoredResource> list(String scopeColumn, String typeKey, String scope, String afterKey, int limit) {
+        List<StoredResource> rows = db.withHandle(h -> h.createQuery("select " + COLUMNS + " from resources where type_key = :type and "
+                        + scopeColumn + " = :scope and id_key > :after order by id_key limit :limit")
+                .bind("type", typeKey)
+                .bind("scope", scope)
+                .bind("after", afterKey == null ? "" : afterKey)
+                .bind("limit", limit + 1)
+                .map(MAPPER)
+                .list());
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<StoredResource> items = rows.subList(0, limit);
+        return new Page<>(List.copyOf(items), items.get(items.size() - 1).key());
+    }
+
+    /** All resources of a type directly below a parent (small, bounded sets only: pools of a cluster). */
+    public List<StoredResource> children(Handle h, String typeKey, String parentKey) {
+        return h.createQuery("select " + COLUMNS + " from resources where type_key = :type and parent_key = :parent order by id_key")
+                .bind("type", typeKey)
+                .bind("parent", parentKey)
+                .map(MAPPER)
+                .list();
+    }
+
+    /** The latest modification time written, so a restarted clock never runs behind what was stored. */
+    public long latestWrite() {
+        return db.withHandle(h -> h.createQuery("select coalesce(max(updated_at), 0) from resources").mapTo(Long.class).one());
+    }
+}

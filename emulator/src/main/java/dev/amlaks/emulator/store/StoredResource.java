@@ -1,0 +1,62 @@
+package dev.amlaks.emulator.store;
+
+import dev.amlaks.emulator.arm.ResourceId;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One row of the resources table: an ARM resource's keys, its served JSON body and ETag, and the
+ * long-running operation (if any) that currently owns it.
+ */
+public record StoredResource(
+        String key,
+        String id,
+        String typeKey,
+        String subscriptionKey,
+        String groupKey,
+        String parentKey,
+        String name,
+        String location,
+        String body,
+        String etag,
+        String provisioningState,
+        String operationId,
+        long createdAt,
+        long updatedAt) {
+
+    /** A new row for an ARM id; the keys (type, subscription, group, parent) are derived from it. */
+    public static StoredResource create(ResourceId id, String location, String body, String provisioningState, long now) {
+        String groupKey = id.resourceGroup() == null ? null : id.resourceGroupId().key();
+        String parentKey = id.isSubscription() ? "/" : id.parent().key();
+        return new StoredResource(id.key(), id.toString(), id.typeKey(), lower(id.subscriptionId()), groupKey, parentKey,
+                id.name(), location, body, newEtag(), provisioningState, null, now, now);
+    }
+
+    /** A row outside the subscription tree (tenants): the caller names every key. */
+    public static StoredResource raw(String id, String typeKey, String parentKey, String name, String body, long now) {
+        return new StoredResource(lower(id), id, typeKey, "", null, parentKey, name, null, body, newEtag(), null, null, now, now);
+    }
+
+    /** The same resource with a new body: a new ETag and modification time. */
+    public StoredResource withBody(String newBody, String newState, long now) {
+        return new StoredResource(key, id, typeKey, subscriptionKey, groupKey, parentKey, name, location, newBody,
+                newEtag(), newState, operationId, createdAt, now);
+    }
+
+    public StoredResource withOperation(String newOperationId) {
+        return new StoredResource(key, id, typeKey, subscriptionKey, groupKey, parentKey, name, location, body,
+                etag, provisioningState, newOperationId, createdAt, updatedAt);
+    }
+
+    public ResourceId resourceId() {
+        return ResourceId.parse(id);
+    }
+
+    public static String newEtag() {
+        return "\"" + UUID.randomUUID() + "\"";
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.amlaks.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.amlaks.emulator.clock.ClockMode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Start-up flags, each also settable as EMULATOR_<NAME>. */
+class MainTest {
+
+    private static EmulatorConfig parse(Map<String, String> env, String... args) {
+        Main main = new Main(new PrintStream(new ByteArrayOutputStream()));
+        Main.commandLine(main, env).parseArgs(args);
+        return main.config();
+    }
+
+    @Test
+    void without_flags_the_defaults_are_the_documented_ones() {
+        EmulatorConfig c = parse(Map.of());
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.httpPort()).isEqualTo(8480);
+        assertThat(c.httpsPort()).isEqualTo(8443);
+        assertThat(c.dataDir()).isEqualTo(Path.of("emulator-data"));
+        assertThat(c.inMemory()).isFalse();
+        assertThat(c.clockMode()).isEqualTo(ClockMode.SCALED);
+        assertThat(c.clockScale()).isEqualTo(60.0);
+        assertThat(c.clockStart()).isNull();
+        assertThat(c.fixturesDir()).isNull();
+        assertThat(c.logLevel()).isEqualTo("info");
+        assertThat(c.autoRegisterSubscriptions()).isTrue();
+        assertThat(c.retryAfterSeconds()).isEqualTo(1);
+    }
+
+    @Test
+    void every_flag_is_read() {
+        EmulatorConfig c = parse(Map.of(), "--host", "0.0.0.0", "--http-port", "0", "--https-port", "9443", "--data-dir", "/tmp/x",
+                "--in-memory", "--clock", "MANUAL", "--clock-scale", "2.5", "--clock-start", "2020-10-02T00:00:00Z",
+                "--fixtures", "/tmp/f", "--log-level", "DEBUG", "--auto-register-subscriptions=false", "--retry-after", "5");
+        assertThat(c.host()).isEqualTo("0.0.0.0");
+        assertThat(c.httpPort()).isZero();
+        assertThat(c.httpsPort()).isEqualTo(9443);
+        assertThat(c.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(c.inMemory()).isTrue();
+        assertThat(c.clockMode()).isEqualTo(ClockMode.MANUAL);
+        assertThat(c.clockScale()).isEqualTo(2.5);
+        assertThat(c.clockStart()).isEqualTo(Instant.parse("2020-10-02T00:00:00Z"));
+        assertThat(c.fixturesDir()).isEqualTo(Path.of("/tmp/f"));
+        assertThat(c.logLevel()).isEqualTo("debug");
+        assertThat(c.autoRegisterSubscriptions()).isFalse();
+        assertThat(c.retryAfterSeconds()).isEqualTo(5);
+    }
+
+    @Test
+    void every_flag_has_an_environment_variable_named_after_it() {
+        EmulatorConfig c = parse(Map.ofEntries(
+                Map.entry("EMULATOR_HOST", "127.0.0.2"),
+                Map.entry("EMULATOR_HTTP_PORT", "9480"),
+                Map.entry("EMULATOR_HTTPS_PORT", "9443"),
+                Map.entry("EMULATOR_DATA_DIR", "/var/emu"),
+                Map.entry("EMULATOR_IN_MEMORY", "true"),
+                Map.entry("EMULATOR_CLOCK", "real"),
+                Map.entry("EMULATOR_CLOCK_SCALE", "3"),
+                Map.entry("EMULATOR_CLOCK_START", "2021-01-01T00:00:00Z"),
+                Map.entry("EMULATOR_FIXTURES", "/etc/fixtures"),
+                Map.entry("EMULATOR_LOG_LEVEL", "warn"),
+                Map.entry("EMULATOR_AUTO_REGISTER_SUBSCRIPTIONS", "false"),
+                Map.entry("EMULATOR_RETRY_AFTER", "7")));
+        assertThat(c.host()).isEqualTo("127.0.0.2");
+        assertThat(c.httpPort()).isEqualTo(9480);
+        assertThat(c.httpsPort()).isEqualTo(9443);
+        assertThat(c.dataDir()).isEqualTo(Path.of("/var/emu"));
+        assertThat(c.inMemory()).isTrue();
+        assertThat(c.clockMode()).isEqualTo(ClockMode.REAL);
+        assertThat(c.clockScale()).isEqualTo(3.0);
+        assertThat(c.clockStart()).isEqualTo(Instant.parse("2021-01-01T00:00:00Z"));
+        assertThat(c.fixturesDir()).isEqualTo(Path.of("/etc/fixtures"));
+        assertThat(c.logLevel()).isEqualTo("warn");
+        assertThat(c.autoRegisterSubscriptions()).isFalse();
+        assertThat(c.retryAfterSeconds()).isEqualTo(7);
+    }
+
+    @Test
+    void a_flag_wins_over_its_environment_variable() {
+        assertThat(parse(Map.of("EMULATOR_HTTP_PORT", "9480"), "--http-port", "9481").httpPort()).isEqualTo(9481);
+    }
+
+    @Test
+    void a_bad_value_exits_2_naming_the_flag_and_what_is_valid() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine(new Main(new PrintStream(new ByteArrayOutputStream())), Map.of());
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("--clock", "sideways")).isEqualTo(2);
+        assertThat(err.toString()).contains("--clock").contains("real, scaled or manual");
+
+        StringWriter err2 = new StringWriter();
+        CommandLine cl2 = Main.commandLine(new Main(new PrintStream(new ByteArrayOutputStream())), Map.of("EMULATOR_CLOCK_START", "soon"));
+        cl2.setErr(new PrintWriter(err2));
+        assertThat(cl2.execute()).isEqualTo(2);
+        assertThat(err2.toString()).contains("ISO-8601");
+    }
+}
