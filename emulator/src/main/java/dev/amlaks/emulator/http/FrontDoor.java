@@ -35,6 +35,7 @@ public final class FrontDoor implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.startup.startupWatcherEnabled = false;
             cfg.router.caseInsensitiveRoutes = true;
             cfg.router.treatMultipleSlashesAsSingleSlash = true;
             cfg.router.ignoreTrailingSlashes = true;
