@@ -7,7 +7,17 @@ import dev.amlaks.emulator.clock.VirtualClock;
 import dev.amlaks.emulator.control.ControlRoutes;
 import dev.amlaks.emulator.control.MetadataRoutes;
 import dev.amlaks.emulator.fixtures.FixtureSource;
+import com.nimbusds.jose.jwk.RSAKey;
 import dev.amlaks.emulator.http.ArmDispatcher;
+import dev.amlaks.emulator.identity.Authenticator;
+import dev.amlaks.emulator.identity.Certificates;
+import dev.amlaks.emulator.identity.IdentityControlRoutes;
+import dev.amlaks.emulator.identity.IdentityRoutes;
+import dev.amlaks.emulator.identity.ServicePrincipal;
+import dev.amlaks.emulator.identity.ServicePrincipalService;
+import dev.amlaks.emulator.identity.SigningKey;
+import dev.amlaks.emulator.identity.TlsMaterial;
+import dev.amlaks.emulator.identity.Tokens;
 import dev.amlaks.emulator.http.FrontDoor;
 import dev.amlaks.emulator.http.Journal;
 import dev.amlaks.emulator.http.Lists;
@@ -25,6 +35,7 @@ import dev.amlaks.emulator.store.Database;
 import dev.amlaks.emulator.store.ResourceRepository;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,9 +65,12 @@ public final class Emulator implements AutoCloseable {
     private final ClockStore clockStore;
     private final OperationService operations;
     private final SubscriptionService subscriptions;
+    private final ServicePrincipalService principals;
     private final EmulatorContext context;
     private final Journal journal;
     private final FrontDoor frontDoor;
+    private final TlsMaterial tls;
+    private final String controlToken;
     private final ScheduledExecutorService ticker;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -64,6 +78,11 @@ public final class Emulator implements AutoCloseable {
     private Emulator(EmulatorConfig config) {
         this.config = config;
         Catalogs catalogs = Catalogs.load(new FixtureSource(config.fixturesDir()));
+        Path keep = config.inMemory() ? null : config.dataDir().toAbsolutePath().normalize();
+        TlsMaterial tls = config.tlsCert() != null ? Certificates.supplied(config.tlsCert(), config.tlsKey())
+                : Certificates.generated(keep == null ? null : keep.resolve("tls"), config.tlsHosts());
+        RSAKey signingKey = SigningKey.loadOrCreate(keep == null ? null : keep.resolve("identity"));
+        this.tls = tls;
         this.database = config.inMemory() ? Database.h2Memory() : Database.h2File(config.dataDir());
         try {
             ResourceRepository resources = new ResourceRepository(database);
@@ -95,7 +114,12 @@ public final class Emulator implements AutoCloseable {
             router.at(OperationHandler.OPERATION_STATUS, OperationHandler.STATUS_PATH).get(operationHandler::status);
             router.at(OperationHandler.OPERATION_STATUS, OperationHandler.RESULT_PATH).get(operationHandler::result);
 
+            this.principals = new ServicePrincipalService(database, resources, clock, catalogs.identity(), subscriptions);
+            Tokens tokens = new Tokens(signingKey);
+            Authenticator authenticator = new Authenticator(config.authMode(), tokens, clock::nowMillis);
+
             subscriptions.loadFixtures(null);
+            principals.loadFixtures();
             operations.settle();
             clock.onChange(now -> {
                 clockStore.save(now);
@@ -103,7 +127,10 @@ public final class Emulator implements AutoCloseable {
             });
 
             this.journal = new Journal(config.journalSize());
-            ArmDispatcher dispatcher = new ArmDispatcher(router, subscriptions, operations, resources, catalogs.regions());
+            // Beyond loopback the control API always wants a token; on loopback only when one is given.
+            this.controlToken = config.controlToken() != null ? config.controlToken()
+                    : config.loopbackOnly() ? null : java.util.UUID.randomUUID().toString();
+            ArmDispatcher dispatcher = new ArmDispatcher(router, subscriptions, operations, resources, catalogs.regions(), authenticator);
             ControlRoutes control = new ControlRoutes(clock, journal, new ControlRoutes.Status() {
                 @Override
                 public boolean ready() {
@@ -115,8 +142,12 @@ public final class Emulator implements AutoCloseable {
                     return Emulator.this.describe();
                 }
             }, this::reset);
-            this.frontDoor = new FrontDoor(config, dispatcher, journal, clock::nowMillis, List.of(control, new MetadataRoutes()))
-                    .start(config.host(), config.httpPort());
+            IdentityControlRoutes identityControl = new IdentityControlRoutes(principals, subscriptions, tls, this::httpsPort,
+                    config.authMode());
+            IdentityRoutes identity = new IdentityRoutes(principals, tokens, signingKey, clock);
+            this.frontDoor = new FrontDoor(config, dispatcher, journal, clock::nowMillis,
+                    List.of(control, identityControl, new MetadataRoutes(), identity), tls, controlToken)
+                    .start();
             this.ticker = startTicker(config.tickMillis());
             ready.set(true);
         } catch (RuntimeException e) {
@@ -195,6 +226,9 @@ public final class Emulator implements AutoCloseable {
         subscriptions.forget();
         operations.invalidate();
         subscriptions.loadFixtures(subscriptionId);
+        if (subscriptionId == null) {
+            principals.loadFixtures();
+        }
     }
 
     public void reset() {
@@ -207,7 +241,9 @@ public final class Emulator implements AutoCloseable {
         m.put("store", Map.of("kind", database.kind().label(), "location", database.location()));
         Map<String, Object> endpoints = new LinkedHashMap<>();
         endpoints.put("http", httpUrl());
+        endpoints.put("https", httpsUrl());
         m.put("endpoints", endpoints);
+        m.put("authMode", config.authMode().label());
         m.put("defaultTenantId", subscriptions.defaultTenantId());
         m.put("defaultSubscriptionId", subscriptions.defaultSubscriptionId());
         return m;
@@ -238,9 +274,28 @@ public final class Emulator implements AutoCloseable {
         return "http://" + hostForUrl() + ":" + httpPort();
     }
 
-    /** -1 until HTTPS is served. */
     public int httpsPort() {
-        return -1;
+        return frontDoor.httpsPort();
+    }
+
+    /** {@code https://host:port}, no trailing slash. */
+    public String httpsUrl() {
+        return "https://" + hostForUrl() + ":" + httpsPort();
+    }
+
+    /** The default service principal of the fixtures: what {@code /_emulator/identity} hands out. */
+    public ServicePrincipal defaultPrincipal() {
+        return principals.defaultPrincipal();
+    }
+
+    /** The bearer token the control API wants, or null when the emulator listens on loopback only. */
+    public String controlToken() {
+        return controlToken;
+    }
+
+    /** The PEM a client must trust to call the HTTPS endpoint. */
+    public String trustPem() {
+        return tls.trustPem();
     }
 
     public VirtualClock clock() {

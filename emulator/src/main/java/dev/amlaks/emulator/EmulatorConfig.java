@@ -1,6 +1,7 @@
 package dev.amlaks.emulator;
 
 import dev.amlaks.emulator.clock.ClockMode;
+import dev.amlaks.emulator.identity.AuthMode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,11 @@ import java.util.List;
  * @param fixturesDir a directory whose files override the built-in fixtures (null: none)
  * @param retryAfterSeconds the {@code Retry-After} sent on every in-progress operation answer
  * @param tickMillis how often (real milliseconds) the background ticker settles due operations
+ * @param authMode   lenient (any bearer token) or strict (signature, expiry, audience, tenant checked)
+ * @param tlsHosts   host names (or addresses) the generated server certificate names besides 127.0.0.1 and localhost
+ * @param tlsCert    a PEM certificate chain to serve instead of the generated one (with {@code tlsKey})
+ * @param controlToken what the control API requires as a bearer token when the emulator listens beyond loopback
+ *                     (null: one is generated at start and printed)
  * @param providers extra resource providers (tests use this to exercise the engine with a synthetic type)
  */
 public record EmulatorConfig(
@@ -36,12 +42,21 @@ public record EmulatorConfig(
         long tickMillis,
         int journalSize,
         int defaultPageSize,
+        AuthMode authMode,
+        List<String> tlsHosts,
+        Path tlsCert,
+        Path tlsKey,
+        String controlToken,
         List<ProviderFactory> providers) {
 
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
     public EmulatorConfig {
         providers = List.copyOf(providers);
+        tlsHosts = List.copyOf(tlsHosts);
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both or neither");
+        }
         if (httpPort < 0 || httpPort > 65535 || httpsPort < 0 || httpsPort > 65535) {
             throw new IllegalArgumentException("ports must be between 0 and 65535");
         }
@@ -59,7 +74,7 @@ public record EmulatorConfig(
     /** What {@code java -jar aml-aks-emulator.jar} starts with. */
     public static EmulatorConfig defaults() {
         return new EmulatorConfig("127.0.0.1", 8480, 8443, Path.of("emulator-data"), false, ClockMode.SCALED, 60.0, null,
-                null, "info", true, 1, 200, 500, 100, List.of());
+                null, "info", true, 1, 200, 500, 100, AuthMode.LENIENT, List.of(), null, null, null, List.of());
     }
 
     /** In memory, free ports, a manual clock at a fixed instant: what each test class gets. */
@@ -72,6 +87,15 @@ public record EmulatorConfig(
                 .clockStart(Instant.parse("2026-01-01T00:00:00Z"))
                 .logLevel("warn")
                 .build();
+    }
+
+    /** True when the emulator listens only on a loopback address, where the control API needs no token. */
+    public boolean loopbackOnly() {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     public Builder toBuilder() {
@@ -95,6 +119,11 @@ public record EmulatorConfig(
         private long tickMillis;
         private int journalSize;
         private int defaultPageSize;
+        private AuthMode authMode;
+        private List<String> tlsHosts;
+        private Path tlsCert;
+        private Path tlsKey;
+        private String controlToken;
         private final List<ProviderFactory> providers;
 
         private Builder(EmulatorConfig c) {
@@ -113,6 +142,11 @@ public record EmulatorConfig(
             tickMillis = c.tickMillis;
             journalSize = c.journalSize;
             defaultPageSize = c.defaultPageSize;
+            authMode = c.authMode;
+            tlsHosts = c.tlsHosts;
+            tlsCert = c.tlsCert;
+            tlsKey = c.tlsKey;
+            controlToken = c.controlToken;
             providers = new ArrayList<>(c.providers);
         }
 
@@ -191,6 +225,27 @@ public record EmulatorConfig(
             return this;
         }
 
+        public Builder authMode(AuthMode v) {
+            authMode = v;
+            return this;
+        }
+
+        public Builder tlsHosts(List<String> v) {
+            tlsHosts = v;
+            return this;
+        }
+
+        public Builder tlsCert(Path cert, Path key) {
+            tlsCert = cert;
+            tlsKey = key;
+            return this;
+        }
+
+        public Builder controlToken(String v) {
+            controlToken = v;
+            return this;
+        }
+
         public Builder provider(ProviderFactory v) {
             providers.add(v);
             return this;
@@ -199,7 +254,7 @@ public record EmulatorConfig(
         public EmulatorConfig build() {
             return new EmulatorConfig(host, httpPort, httpsPort, dataDir, inMemory, clockMode, clockScale, clockStart,
                     fixturesDir, logLevel, autoRegisterSubscriptions, retryAfterSeconds, tickMillis, journalSize,
-                    defaultPageSize, providers);
+                    defaultPageSize, authMode, tlsHosts, tlsCert, tlsKey, controlToken, providers);
         }
     }
 }

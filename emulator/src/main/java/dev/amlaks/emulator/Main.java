@@ -1,10 +1,13 @@
 package dev.amlaks.emulator;
 
 import dev.amlaks.emulator.clock.ClockMode;
+import dev.amlaks.emulator.identity.AuthMode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +63,24 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--fixtures", description = "Directory whose fixture files override the built-in ones.")
     Path fixtures;
 
+    @Option(names = "--auth", defaultValue = "lenient", converter = AuthModeConverter.class,
+            description = "lenient (any bearer token) or strict (signature, expiry, audience and tenant checked) (default: ${DEFAULT-VALUE}).")
+    AuthMode auth;
+
+    @Option(names = "--tls-hosts", split = ",", description = "Extra host names or addresses for the generated HTTPS certificate "
+            + "(127.0.0.1 and localhost are always in it), comma-separated.")
+    List<String> tlsHosts = new ArrayList<>();
+
+    @Option(names = "--tls-cert", description = "A PEM certificate chain to serve on HTTPS instead of the generated one (with --tls-key).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", description = "The PEM private key of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--control-token", description = "Bearer token the control API wants (beyond loopback one is always wanted: "
+            + "without this flag it is generated and printed at start).")
+    String controlToken;
+
     @Option(names = "--log-level", defaultValue = "info", description = "error, warn, info, debug or trace (default: ${DEFAULT-VALUE}).")
     String logLevel;
 
@@ -113,6 +134,10 @@ public final class Main implements Callable<Integer> {
                 .logLevel(logLevel.toLowerCase(Locale.ROOT))
                 .autoRegisterSubscriptions(autoRegisterSubscriptions)
                 .retryAfterSeconds(retryAfter)
+                .authMode(auth)
+                .tlsHosts(tlsHosts == null ? List.of() : tlsHosts)
+                .tlsCert(tlsCert, tlsKey)
+                .controlToken(controlToken)
                 .build();
     }
 
@@ -123,6 +148,10 @@ public final class Main implements Callable<Integer> {
             config = config();
         } catch (IllegalArgumentException e) {
             System.err.println("aml-aks-emulator: " + e.getMessage());
+            return 2;
+        }
+        if (config.tlsCert() != null && !java.nio.file.Files.isReadable(config.tlsCert())) {
+            System.err.println("aml-aks-emulator: --tls-cert " + config.tlsCert() + " cannot be read");
             return 2;
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", config.logLevel());
@@ -143,11 +172,17 @@ public final class Main implements Callable<Integer> {
             stopped.countDown();
         }, "emulator-shutdown"));
         String store = config.inMemory() ? "in memory" : config.dataDir().toAbsolutePath().normalize().toString();
+        var sp = running.defaultPrincipal();
         System.err.println("aml-aks-emulator " + Emulator.version() + ": store " + store + ", clock " + config.clockMode().label()
-                + (config.clockMode() == ClockMode.SCALED ? " x" + config.clockScale() : "") + ", default tenant "
-                + running.context().subscriptions().defaultTenantId() + ", default subscription "
-                + running.context().subscriptions().defaultSubscriptionId());
-        out.println("aml-aks-emulator ready http=" + running.httpUrl());
+                + (config.clockMode() == ClockMode.SCALED ? " x" + config.clockScale() : "") + ", auth " + config.authMode().label());
+        System.err.println("  tenant " + sp.tenantId() + ", subscription " + running.context().subscriptions().defaultSubscriptionId()
+                + ", service principal " + sp.clientId() + " / " + sp.clientSecret());
+        System.err.println("  trust " + running.httpUrl() + "/_emulator/cert.pem; everything to connect: "
+                + running.httpUrl() + "/_emulator/identity");
+        if (running.controlToken() != null) {
+            System.err.println("  listening beyond loopback: the control API wants 'Authorization: Bearer " + running.controlToken() + "'");
+        }
+        out.println("aml-aks-emulator ready http=" + running.httpUrl() + " https=" + running.httpsUrl());
         out.flush();
         stopped.await();
         return 0;
@@ -186,6 +221,17 @@ public final class Main implements Callable<Integer> {
                 }
             }
             return null;
+        }
+    }
+
+    static final class AuthModeConverter implements CommandLine.ITypeConverter<AuthMode> {
+        @Override
+        public AuthMode convert(String value) {
+            try {
+                return AuthMode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

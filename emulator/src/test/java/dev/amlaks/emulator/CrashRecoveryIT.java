@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.amlaks.emulator.testsupport.Arm;
 import dev.amlaks.emulator.testsupport.JarProcess;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -46,11 +47,11 @@ class CrashRecoveryIT {
         Instant beforeCrash;
         try (JarProcess first = JarProcess.start(args("--clock", "manual"))) {
             for (String g : List.of("keep-1", "keep-2", "drop-1", "drop-2", "drop-3")) {
-                given().baseUri(first.url()).contentType(ContentType.JSON).queryParam("api-version", RG_API)
+                Arm.call().baseUri(first.url()).contentType(ContentType.JSON).queryParam("api-version", RG_API)
                         .body("{\"location\":\"westus\"}").put(group(g)).then().statusCode(201);
             }
             for (String g : List.of("drop-1", "drop-2", "drop-3")) {
-                statusUrls.add(given().baseUri(first.url()).queryParam("api-version", RG_API).delete(group(g))
+                statusUrls.add(Arm.call().baseUri(first.url()).queryParam("api-version", RG_API).delete(group(g))
                         .then().statusCode(202).extract().header("Azure-AsyncOperation"));
             }
             given().baseUri(first.url()).queryParam("seconds", 10).post("/_emulator/clock/advance").then().statusCode(200);
@@ -63,12 +64,12 @@ class CrashRecoveryIT {
             Instant now = Instant.parse(given().baseUri(second.url()).get("/_emulator/clock").jsonPath().getString("now"));
             assertThat(now).isAfterOrEqualTo(beforeCrash);
             for (String url : statusUrls) {
-                JsonPath s = given().get(rebase(url, second.url())).then().statusCode(200).extract().jsonPath();
+                JsonPath s = Arm.call().get(rebase(url, second.url())).then().statusCode(200).extract().jsonPath();
                 assertThat(s.getString("status")).isEqualTo("InProgress");
                 assertThat(s.getFloat("percentComplete")).isEqualTo(50f);
             }
             for (String g : List.of("drop-1", "drop-2", "drop-3")) {
-                given().baseUri(second.url()).queryParam("api-version", RG_API).get(group(g)).then().statusCode(200)
+                Arm.call().baseUri(second.url()).queryParam("api-version", RG_API).get(group(g)).then().statusCode(200)
                         .body("properties.provisioningState", equalTo("Deleting"));
             }
             second.kill();
@@ -79,12 +80,12 @@ class CrashRecoveryIT {
             for (String url : statusUrls) {
                 String rebased = rebase(url, third.url());
                 Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
-                        "Succeeded".equals(given().get(rebased).jsonPath().getString("status")));
-                JsonPath s = given().get(rebased).jsonPath();
+                        "Succeeded".equals(Arm.call().get(rebased).jsonPath().getString("status")));
+                JsonPath s = Arm.call().get(rebased).jsonPath();
                 assertThat(Duration.between(Instant.parse(s.getString("startTime")), Instant.parse(s.getString("endTime"))))
                         .isEqualTo(Duration.ofSeconds(20));
             }
-            JsonPath groups = given().baseUri(third.url()).queryParam("api-version", RG_API)
+            JsonPath groups = Arm.call().baseUri(third.url()).queryParam("api-version", RG_API)
                     .get("/subscriptions/" + SUB + "/resourcegroups").then().statusCode(200).extract().jsonPath();
             assertThat(groups.getList("value.name", String.class)).containsExactly("keep-1", "keep-2");
         }

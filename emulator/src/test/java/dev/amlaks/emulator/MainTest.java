@@ -3,6 +3,7 @@ package dev.amlaks.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amlaks.emulator.clock.ClockMode;
+import dev.amlaks.emulator.identity.AuthMode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -37,13 +38,17 @@ class MainTest {
         assertThat(c.logLevel()).isEqualTo("info");
         assertThat(c.autoRegisterSubscriptions()).isTrue();
         assertThat(c.retryAfterSeconds()).isEqualTo(1);
+        assertThat(c.authMode()).isEqualTo(AuthMode.LENIENT);
+        assertThat(c.tlsHosts()).isEmpty();
+        assertThat(c.tlsCert()).isNull();
     }
 
     @Test
     void every_flag_is_read() {
         EmulatorConfig c = parse(Map.of(), "--host", "0.0.0.0", "--http-port", "0", "--https-port", "9443", "--data-dir", "/tmp/x",
                 "--in-memory", "--clock", "MANUAL", "--clock-scale", "2.5", "--clock-start", "2020-10-02T00:00:00Z",
-                "--fixtures", "/tmp/f", "--log-level", "DEBUG", "--auto-register-subscriptions=false", "--retry-after", "5");
+                "--fixtures", "/tmp/f", "--log-level", "DEBUG", "--auto-register-subscriptions=false", "--retry-after", "5",
+                "--auth", "strict", "--tls-hosts", "a.test,10.0.0.1", "--tls-cert", "/tmp/c.pem", "--tls-key", "/tmp/k.pem");
         assertThat(c.host()).isEqualTo("0.0.0.0");
         assertThat(c.httpPort()).isZero();
         assertThat(c.httpsPort()).isEqualTo(9443);
@@ -56,6 +61,10 @@ class MainTest {
         assertThat(c.logLevel()).isEqualTo("debug");
         assertThat(c.autoRegisterSubscriptions()).isFalse();
         assertThat(c.retryAfterSeconds()).isEqualTo(5);
+        assertThat(c.authMode()).isEqualTo(AuthMode.STRICT);
+        assertThat(c.tlsHosts()).containsExactly("a.test", "10.0.0.1");
+        assertThat(c.tlsCert()).isEqualTo(Path.of("/tmp/c.pem"));
+        assertThat(c.tlsKey()).isEqualTo(Path.of("/tmp/k.pem"));
     }
 
     @Test
@@ -72,7 +81,11 @@ class MainTest {
                 Map.entry("EMULATOR_FIXTURES", "/etc/fixtures"),
                 Map.entry("EMULATOR_LOG_LEVEL", "warn"),
                 Map.entry("EMULATOR_AUTO_REGISTER_SUBSCRIPTIONS", "false"),
-                Map.entry("EMULATOR_RETRY_AFTER", "7")));
+                Map.entry("EMULATOR_RETRY_AFTER", "7"),
+                Map.entry("EMULATOR_AUTH", "STRICT"),
+                Map.entry("EMULATOR_TLS_HOSTS", "emulator.internal"),
+                Map.entry("EMULATOR_TLS_CERT", "/etc/tls/c.pem"),
+                Map.entry("EMULATOR_TLS_KEY", "/etc/tls/k.pem")));
         assertThat(c.host()).isEqualTo("127.0.0.2");
         assertThat(c.httpPort()).isEqualTo(9480);
         assertThat(c.httpsPort()).isEqualTo(9443);
@@ -85,6 +98,10 @@ class MainTest {
         assertThat(c.logLevel()).isEqualTo("warn");
         assertThat(c.autoRegisterSubscriptions()).isFalse();
         assertThat(c.retryAfterSeconds()).isEqualTo(7);
+        assertThat(c.authMode()).isEqualTo(AuthMode.STRICT);
+        assertThat(c.tlsHosts()).containsExactly("emulator.internal");
+        assertThat(c.tlsCert()).isEqualTo(Path.of("/etc/tls/c.pem"));
+        assertThat(c.tlsKey()).isEqualTo(Path.of("/etc/tls/k.pem"));
     }
 
     @Test
@@ -105,5 +122,17 @@ class MainTest {
         cl2.setErr(new PrintWriter(err2));
         assertThat(cl2.execute()).isEqualTo(2);
         assertThat(err2.toString()).contains("ISO-8601");
+
+        StringWriter err3 = new StringWriter();
+        CommandLine cl3 = Main.commandLine(new Main(new PrintStream(new ByteArrayOutputStream())), Map.of());
+        cl3.setErr(new PrintWriter(err3));
+        assertThat(cl3.execute("--auth", "maybe")).isEqualTo(2);
+        assertThat(err3.toString()).contains("lenient or strict");
+    }
+
+    @Test
+    void a_certificate_without_its_key_is_refused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--tls-cert", "/tmp/c.pem"))
+                .hasMessageContaining("--tls-cert and --tls-key go together");
     }
 }

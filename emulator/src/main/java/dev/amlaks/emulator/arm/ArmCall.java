@@ -1,6 +1,7 @@
 package dev.amlaks.emulator.arm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amlaks.emulator.identity.Caller;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -15,12 +16,19 @@ public final class ArmCall {
     private final Map<String, String> params;
     private final ResourceType type;
     private final String apiVersion;
+    private final Caller caller;
 
-    public ArmCall(Context ctx, Map<String, String> params, ResourceType type, String apiVersion) {
+    public ArmCall(Context ctx, Map<String, String> params, ResourceType type, String apiVersion, Caller caller) {
         this.ctx = ctx;
         this.params = params;
         this.type = type;
         this.apiVersion = apiVersion;
+        this.caller = caller;
+    }
+
+    /** Who is calling, from the bearer token ({@code verified} only in strict auth mode). */
+    public Caller caller() {
+        return caller;
     }
 
     public String param(String name) {

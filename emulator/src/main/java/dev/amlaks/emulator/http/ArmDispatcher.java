@@ -6,6 +6,8 @@ import dev.amlaks.emulator.arm.ArmRouter;
 import dev.amlaks.emulator.arm.ArmRouter.Method;
 import dev.amlaks.emulator.arm.ResourceType;
 import dev.amlaks.emulator.catalog.Regions;
+import dev.amlaks.emulator.identity.Authenticator;
+import dev.amlaks.emulator.identity.Caller;
 import dev.amlaks.emulator.operations.OperationService;
 import dev.amlaks.emulator.providers.resources.SubscriptionService;
 import dev.amlaks.emulator.store.ResourceRepository;
@@ -30,17 +32,20 @@ public final class ArmDispatcher {
     private final OperationService operations;
     private final ResourceRepository resources;
     private final Regions regions;
+    private final Authenticator authenticator;
 
     public ArmDispatcher(ArmRouter router, SubscriptionService subscriptions, OperationService operations,
-                         ResourceRepository resources, Regions regions) {
+                         ResourceRepository resources, Regions regions, Authenticator authenticator) {
         this.router = router;
         this.subscriptions = subscriptions;
         this.operations = operations;
         this.resources = resources;
         this.regions = regions;
+        this.authenticator = authenticator;
     }
 
     public void handle(Context ctx) throws Exception {
+        Caller caller = authenticator.authenticate(ctx);
         Method method = Method.valueOf(ctx.method().name());
         List<String> path = decode(ArmRouter.split(ctx.path()));
         String version = apiVersion(ctx);
@@ -64,10 +69,27 @@ public final class ArmDispatcher {
         }
         String subscriptionId = match.params().get("subscriptionId");
         if (subscriptionId != null) {
-            subscriptions.require(subscriptionId);
+            String tenant = subscriptions.require(subscriptionId, caller.tenantId());
+            if (caller.verified() && !tenant.equalsIgnoreCase(caller.tenantId())) {
+                throw authorizationFailed(caller, type, method, ctx.path());
+            }
         }
         operations.settle();
-        match.handler().handle(new ArmCall(ctx, match.params(), type, version));
+        match.handler().handle(new ArmCall(ctx, match.params(), type, version, caller));
+    }
+
+    /** A verified token of another tenant: ARM's 403, naming the action and the scope. */
+    private static ArmException authorizationFailed(Caller caller, ResourceType type, Method method, String scope) {
+        String verb = switch (method) {
+            case GET, HEAD -> "read";
+            case PUT, PATCH -> "write";
+            case DELETE -> "delete";
+            case POST -> "action";
+        };
+        return new ArmException(403, new dev.amlaks.emulator.arm.ArmError("AuthorizationFailed", "The client '" + caller.appId()
+                + "' with object id '" + caller.objectId() + "' does not have authorization to perform action '" + type.fullName()
+                + "/" + verb + "' over scope '" + scope + "' or the scope is invalid. If access was recently granted, please refresh"
+                + " your credentials."));
     }
 
     private static String apiVersion(Context ctx) {

@@ -10,7 +10,16 @@ import io.javalin.http.HttpResponseException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.LongSupplier;
+import dev.amlaks.emulator.identity.TlsMaterial;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The HTTP server and its middleware, in the order a request meets them: request ids, body size
@@ -31,7 +40,11 @@ public final class FrontDoor implements AutoCloseable {
 
     private final Javalin app;
 
-    public FrontDoor(EmulatorConfig config, ArmDispatcher arm, Journal journal, LongSupplier virtualNow, List<Routes> routes) {
+    /**
+     * @param tls what the HTTPS connector serves next to HTTP (on {@code config.httpsPort()}), or null for HTTP only
+     */
+    public FrontDoor(EmulatorConfig config, ArmDispatcher arm, Journal journal, LongSupplier virtualNow, List<Routes> routes,
+                     TlsMaterial tls, String controlToken) {
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -47,10 +60,18 @@ public final class FrontDoor implements AutoCloseable {
                 hc.setSendServerVersion(false);
                 hc.setSendDateHeader(true);
             });
+            // Both connectors are ours: Javalin adds its default one only when none is configured.
+            cfg.jetty.addConnector((server, http) -> httpConnector(server, http, config.host(), config.httpPort()));
+            if (tls != null) {
+                cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, tls, config.host(), config.httpsPort()));
+            }
             cfg.requestLogger.http((ctx, ms) -> record(journal, virtualNow, ctx, ms));
 
             cfg.routes.before(RequestIds::stamp);
             cfg.routes.before(FrontDoor::limitBody);
+            if (controlToken != null) {
+                cfg.routes.before("/_emulator/*", ctx -> guardControl(ctx, controlToken));
+            }
             for (Routes r : routes) {
                 r.register(cfg.routes);
             }
@@ -65,13 +86,66 @@ public final class FrontDoor implements AutoCloseable {
         });
     }
 
-    public FrontDoor start(String host, int port) {
-        app.start(host, port);
+    /** Binds the HTTP (and HTTPS) ports and starts answering. */
+    public FrontDoor start() {
+        app.start();
         return this;
     }
 
+    /** The bound HTTP port. */
     public int port() {
-        return app.port();
+        return connectors().filter(c -> c.getConnectionFactory(SslConnectionFactory.class) == null)
+                .mapToInt(ServerConnector::getLocalPort).findFirst().orElse(app.port());
+    }
+
+    /** The bound HTTPS port, or -1 when HTTPS is off. */
+    public int httpsPort() {
+        return connectors().filter(c -> c.getConnectionFactory(SslConnectionFactory.class) != null)
+                .mapToInt(ServerConnector::getLocalPort).findFirst().orElse(-1);
+    }
+
+    private java.util.stream.Stream<ServerConnector> connectors() {
+        return java.util.Arrays.stream(app.jettyServer().server().getConnectors())
+                .filter(ServerConnector.class::isInstance).map(ServerConnector.class::cast);
+    }
+
+    private static ServerConnector httpConnector(Server server, HttpConfiguration http, String host, int port) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
+    }
+
+    private static ServerConnector httpsConnector(Server server, HttpConfiguration http, TlsMaterial tls, String host, int port) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(tls.keyStore());
+        ssl.setKeyStorePassword(new String(tls.password()));
+        ssl.setSniRequired(false);
+        HttpConfiguration https = new HttpConfiguration(http);
+        // Clients connect to IP addresses and to host names given with --tls-hosts: never refuse on SNI.
+        https.addCustomizer(new SecureRequestCustomizer(false));
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(https));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
+    }
+
+    /**
+     * Beyond loopback the control API (which hands out secrets and resets state) wants the control
+     * token; health and the CA certificate stay open.
+     */
+    private static void guardControl(Context ctx, String token) {
+        String path = ctx.path();
+        if (path.equals("/_emulator/health") || path.equals("/_emulator/cert.pem")) {
+            return;
+        }
+        String h = ctx.header("Authorization");
+        if (h == null || !h.trim().equals("Bearer " + token)) {
+            throw new ArmException(401, new dev.amlaks.emulator.arm.ArmError("AuthenticationFailed", "The control API needs the"
+                    + " control token when the emulator listens beyond 127.0.0.1: send 'Authorization: Bearer <token>' (the"
+                    + " emulator prints it at start; set it with --control-token)."));
+        }
     }
 
     /** A body over 4 MiB is refused before it is read, with ARM's error body. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.amlaks.emulator.testing.EmulatorExtension;
+import dev.amlaks.emulator.testsupport.Arm;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class PagingTest {
         String next = first.getString("nextLink");
         while (next != null) {
             assertThat(next).startsWith(EMULATOR.url() + LIST + "?");
-            JsonPath page = given().urlEncodingEnabled(false).get(next).then().statusCode(200).extract().jsonPath();
+            JsonPath page = Arm.call().urlEncodingEnabled(false).get(next).then().statusCode(200).extract().jsonPath();
             names.addAll(page.getList("value.name"));
             pageSizes.add(page.getList("value").size());
             next = page.getString("nextLink");

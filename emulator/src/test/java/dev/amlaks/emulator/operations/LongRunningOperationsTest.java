@@ -41,7 +41,7 @@ class LongRunningOperationsTest {
     }
 
     private static JsonPath poll(String absoluteUrl) {
-        return given().get(absoluteUrl).then().statusCode(200).extract().jsonPath();
+        return Arm.call().get(absoluteUrl).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -66,7 +66,7 @@ class LongRunningOperationsTest {
         advance(EMULATOR, 300);
         JsonPath half = poll(status);
         assertThat(half.getFloat("percentComplete")).isEqualTo(50f);
-        given().get(status).then().header("Retry-After", equalTo("2"));
+        Arm.call().get(status).then().header("Retry-After", equalTo("2"));
         on(EMULATOR).queryParam("api-version", WIDGET_API).get(widget("lro", "created"))
                 .then().statusCode(200).body("properties.provisioningState", equalTo("Creating"));
 
@@ -75,7 +75,7 @@ class LongRunningOperationsTest {
         assertThat(done.getString("status")).isEqualTo("Succeeded");
         assertThat(done.getFloat("percentComplete")).isEqualTo(100f);
         assertThat(Instant.parse(done.getString("endTime"))).isEqualTo(start.plus(Duration.ofSeconds(600)));
-        given().get(status).then().header("Retry-After", nullValue());
+        Arm.call().get(status).then().header("Retry-After", nullValue());
         on(EMULATOR).queryParam("api-version", WIDGET_API).get(widget("lro", "created"))
                 .then().statusCode(200)
                 .body("properties.provisioningState", equalTo("Succeeded"))
@@ -117,14 +117,14 @@ class LongRunningOperationsTest {
                         + "/providers/Microsoft.EmulatorTest/locations/westus/operationResults/"))
                 .header("Azure-AsyncOperation", containsString("/operations/"));
         String location = d.header("Location");
-        given().get(location).then().statusCode(202)
+        Arm.call().get(location).then().statusCode(202)
                 .header("Location", equalTo(location))
                 .header("Retry-After", equalTo("2"));
         on(EMULATOR).queryParam("api-version", WIDGET_API).get(widget("lro", "deleted"))
                 .then().statusCode(200).body("properties.provisioningState", equalTo("Deleting"));
 
         advance(EMULATOR, 30);
-        given().get(location).then().statusCode(204);
+        Arm.call().get(location).then().statusCode(204);
         on(EMULATOR).queryParam("api-version", WIDGET_API).get(widget("lro", "deleted")).then().statusCode(404);
         on(EMULATOR).queryParam("api-version", WIDGET_API).delete(widget("lro", "deleted")).then().statusCode(204);
     }
@@ -134,9 +134,9 @@ class LongRunningOperationsTest {
         putWidget("polished", "{\"durationSeconds\":0}").then().statusCode(201);
         Response p = on(EMULATOR).queryParam("api-version", WIDGET_API).post(widget("lro", "polished") + "/polish");
         p.then().statusCode(202);
-        given().get(p.header("Location")).then().statusCode(202);
+        Arm.call().get(p.header("Location")).then().statusCode(202);
         advance(EMULATOR, 10);
-        given().get(p.header("Location")).then().statusCode(200).body("polished", equalTo(true));
+        Arm.call().get(p.header("Location")).then().statusCode(200).body("polished", equalTo(true));
     }
 
     @Test
@@ -146,7 +146,7 @@ class LongRunningOperationsTest {
         String location = EMULATOR.url() + "/subscriptions/" + SUB + "/providers/Microsoft.EmulatorTest/locations/westus/operationResults/"
                 + operationId + "?api-version=" + WIDGET_API;
         advance(EMULATOR, 5);
-        given().get(location).then().statusCode(400).body("error.code", equalTo("QuotaExceeded"));
+        Arm.call().get(location).then().statusCode(400).body("error.code", equalTo("QuotaExceeded"));
     }
 
     @Test
@@ -165,11 +165,11 @@ class LongRunningOperationsTest {
 
     @Test
     void an_unknown_operation_is_404_and_the_status_url_is_scoped_to_its_subscription() {
-        given().get(EMULATOR.url() + "/subscriptions/" + SUB + "/providers/Microsoft.EmulatorTest/locations/westus/operations/"
+        Arm.call().get(EMULATOR.url() + "/subscriptions/" + SUB + "/providers/Microsoft.EmulatorTest/locations/westus/operations/"
                         + "no-such-operation?api-version=" + WIDGET_API)
                 .then().statusCode(404).body("error.code", equalTo("OperationNotFound"));
         Response r = putWidget("scoped", "{\"durationSeconds\":5}");
         String other = r.header("Azure-AsyncOperation").replace(SUB, "11111111-1111-4111-8111-111111111111");
-        given().get(other).then().statusCode(404);
+        Arm.call().get(other).then().statusCode(404);
     }
 }

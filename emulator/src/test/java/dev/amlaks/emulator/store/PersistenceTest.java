@@ -1,5 +1,6 @@
 package dev.amlaks.emulator.store;
 
+import dev.amlaks.emulator.testsupport.Arm;
 import static dev.amlaks.emulator.testsupport.Arm.RG_API;
 import static dev.amlaks.emulator.testsupport.Arm.SUB;
 import static io.restassured.RestAssured.given;
@@ -35,7 +36,7 @@ class PersistenceTest {
         Instant before;
         try (Emulator first = Emulator.start(config(start))) {
             assertThat(first.clock().now()).isEqualTo(start);
-            etag = given().baseUri(first.httpUrl()).contentType(ContentType.JSON).queryParam("api-version", RG_API)
+            etag = Arm.call().baseUri(first.httpUrl()).contentType(ContentType.JSON).queryParam("api-version", RG_API)
                     .body("{\"location\":\"westus\",\"tags\":{\"kept\":\"yes\"}}")
                     .put("/subscriptions/" + SUB + "/resourcegroups/durable").then().statusCode(201).extract().header("ETag");
             first.clock().advance(Duration.ofHours(5));
@@ -46,7 +47,7 @@ class PersistenceTest {
         // A later --clock-start on an existing store does not move time backwards or reset it.
         try (Emulator second = Emulator.start(config(Instant.parse("2020-10-01T00:00:00Z")))) {
             assertThat(second.clock().now()).isEqualTo(before);
-            given().baseUri(second.httpUrl()).queryParam("api-version", RG_API)
+            Arm.call().baseUri(second.httpUrl()).queryParam("api-version", RG_API)
                     .get("/subscriptions/" + SUB + "/resourcegroups/durable").then().statusCode(200)
                     .header("ETag", equalTo(etag))
                     .body("tags.kept", equalTo("yes"));

@@ -20,9 +20,10 @@ public final class SubscriptionHandler {
         this.lists = lists;
     }
 
+    /** All subscriptions; with a verified token (strict auth) only those of the caller's tenant. */
     public void list(ArmCall call) {
         Lists.PageRequest page = lists.request(call);
-        lists.answer(call, service.list(page.afterKey(), page.size()));
+        lists.answer(call, service.list(page.afterKey(), page.size()), ofCallerTenant(call, "tenantId"));
     }
 
     public void get(ArmCall call) {
@@ -32,7 +33,15 @@ public final class SubscriptionHandler {
 
     public void tenants(ArmCall call) {
         Lists.PageRequest page = lists.request(call);
-        lists.answer(call, service.tenants(page.afterKey(), page.size()));
+        lists.answer(call, service.tenants(page.afterKey(), page.size()), ofCallerTenant(call, "tenantId"));
+    }
+
+    private static java.util.function.Predicate<StoredResource> ofCallerTenant(ArmCall call, String field) {
+        if (!call.caller().verified()) {
+            return r -> true;
+        }
+        String tenant = call.caller().tenantId();
+        return r -> tenant.equalsIgnoreCase(dev.amlaks.emulator.arm.Json.tree(r.body()).path(field).asText());
     }
 
     public void locations(ArmCall call) {

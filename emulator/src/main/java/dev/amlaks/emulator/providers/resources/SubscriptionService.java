@@ -1,5 +1,6 @@
 package dev.amlaks.emulator.providers.resources;
 
+import dev.amlaks.emulator.arm.ArmException;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.clock.VirtualClock;
@@ -8,29 +9,30 @@ import dev.amlaks.emulator.store.Database;
 import dev.amlaks.emulator.store.Page;
 import dev.amlaks.emulator.store.ResourceRepository;
 import dev.amlaks.emulator.store.StoredResource;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Tenants and subscriptions. Those of {@code identity.json} exist from the start; with
  * auto-registration on (the default) any well-formed subscription id a client uses comes into
- * being in the default tenant, so SDK tests with random subscription ids just work.
+ * being (in the caller's tenant, or the default one), so SDK tests with random ids just work.
  */
 public final class SubscriptionService {
 
     static final String SUBSCRIPTION_TYPE = "microsoft.resources/subscriptions";
-    static final String TENANT_TYPE = "microsoft.resources/tenants";
+    public static final String TENANT_TYPE = "microsoft.resources/tenants";
 
     private final Database db;
     private final ResourceRepository resources;
     private final VirtualClock clock;
     private final IdentityFixture identity;
     private final boolean autoRegister;
-    /** Subscription keys known to exist: the common case costs no store read. */
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    /** Subscription key to tenant id, for the subscriptions known to exist: the common case costs no store read. */
+    private final Map<String, String> tenantOf = new ConcurrentHashMap<>();
 
     public SubscriptionService(Database db, ResourceRepository resources, VirtualClock clock, IdentityFixture identity,
                                boolean autoRegister) {
@@ -50,27 +52,33 @@ public final class SubscriptionService {
     }
 
     /**
-     * Makes sure a subscription exists before anything is done in it.
+     * Makes sure a subscription exists before anything is done in it, and answers its tenant.
      *
-     * @throws dev.amlaks.emulator.arm.ArmException 400 {@code InvalidSubscriptionId} or 404 {@code SubscriptionNotFound}
+     * @param registerInTenant the tenant an auto-registered subscription joins (null: the default tenant)
+     * @throws ArmException 400 {@code InvalidSubscriptionId} or 404 {@code SubscriptionNotFound}
      */
-    public void require(String subscriptionId) {
+    public String require(String subscriptionId, String registerInTenant) {
         String key = subscriptionId.toLowerCase(Locale.ROOT);
-        if (known.contains(key)) {
-            return;
+        String tenant = tenantOf.get(key);
+        if (tenant != null) {
+            return tenant;
         }
         if (!ResourceId.isGuid(subscriptionId)) {
             throw ResourcesErrors.invalidSubscriptionId(subscriptionId);
         }
-        if (resources.find(ResourceId.subscription(key).key()).isPresent()) {
-            known.add(key);
-            return;
+        Optional<StoredResource> row = resources.find(ResourceId.subscription(key).key());
+        if (row.isEmpty()) {
+            if (!autoRegister) {
+                throw ResourcesErrors.subscriptionNotFound(subscriptionId);
+            }
+            String into = registerInTenant != null && tenant(registerInTenant).isPresent() ? registerInTenant : identity.defaultTenantId();
+            db.useTransaction(h -> ensure(h, new IdentityFixture.Subscription(key, "Auto-registered subscription " + key, into,
+                    "Enabled")));
+            row = resources.find(ResourceId.subscription(key).key());
         }
-        if (!autoRegister) {
-            throw ResourcesErrors.subscriptionNotFound(subscriptionId);
-        }
-        db.useTransaction(h -> ensure(h, autoRegistered(key, identity.defaultTenantId())));
-        known.add(key);
+        tenant = Json.tree(row.orElseThrow().body()).path("tenantId").asText();
+        tenantOf.put(key, tenant);
+        return tenant;
     }
 
     public StoredResource get(String subscriptionId) {
@@ -93,6 +101,44 @@ public final class SubscriptionService {
         return resources.find("/tenants/" + tenantId.toLowerCase(Locale.ROOT));
     }
 
+    /** Every tenant (a handful; not paged). */
+    public List<Tenant> allTenants() {
+        return resources.listByParent(TENANT_TYPE, "/", null, 1000).items().stream()
+                .map(r -> Json.convert(Json.tree(r.body()), Tenant.class)).toList();
+    }
+
+    /** Adds a tenant (control API): 409 when it exists. */
+    public Tenant createTenant(IdentityFixture.Tenant t) {
+        if (!ResourceId.isGuid(t.tenantId())) {
+            throw ArmException.badRequest("InvalidTenantId", "The tenant id '" + t.tenantId() + "' is not a GUID.");
+        }
+        return db.inTransaction(h -> {
+            if (resources.find(h, "/tenants/" + t.tenantId().toLowerCase(Locale.ROOT)).isPresent()) {
+                throw ArmException.conflict("TenantAlreadyExists", "The tenant '" + t.tenantId() + "' already exists.");
+            }
+            ensureTenant(h, t);
+            return Tenant.of(t.tenantId(), t.displayName(), t.defaultDomain(), t.countryCode());
+        });
+    }
+
+    /** Adds a subscription to an existing tenant (control API): 409 when it exists. */
+    public Subscription createSubscription(IdentityFixture.Subscription s) {
+        if (!ResourceId.isGuid(s.subscriptionId())) {
+            throw ResourcesErrors.invalidSubscriptionId(s.subscriptionId());
+        }
+        if (tenant(s.tenantId()).isEmpty()) {
+            throw ArmException.badRequest("TenantNotFound", "The tenant '" + s.tenantId() + "' does not exist. Known tenants: "
+                    + String.join(", ", allTenants().stream().map(Tenant::tenantId).toList()) + ".");
+        }
+        return db.inTransaction(h -> {
+            if (resources.find(h, ResourceId.subscription(s.subscriptionId()).key()).isPresent()) {
+                throw ArmException.conflict("SubscriptionAlreadyExists", "The subscription '" + s.subscriptionId() + "' already exists.");
+            }
+            ensure(h, s);
+            return Subscription.of(s.subscriptionId(), s.tenantId(), s.displayName(), s.state());
+        });
+    }
+
     /** Creates the fixture's tenants and subscriptions (all, or only those of one subscription). */
     public void loadFixtures(String onlySubscription) {
         db.useTransaction(h -> {
@@ -111,7 +157,7 @@ public final class SubscriptionService {
 
     /** Forgets which subscriptions exist (the store was reset). */
     public void forget() {
-        known.clear();
+        tenantOf.clear();
     }
 
     private void ensure(Handle h, IdentityFixture.Subscription s) {
@@ -130,10 +176,5 @@ public final class SubscriptionService {
         }
         String body = Json.write(Tenant.of(t.tenantId(), t.displayName(), t.defaultDomain(), t.countryCode()));
         resources.insert(h, StoredResource.raw(id, TENANT_TYPE, "/", t.tenantId(), body, clock.nowMillis()));
-    }
-
-    /** A subscription that comes into being when a client first uses it. */
-    private static IdentityFixture.Subscription autoRegistered(String id, String tenantId) {
-        return new IdentityFixture.Subscription(id, "Auto-registered subscription " + id, tenantId, "Enabled");
     }
 }

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.amlaks.emulator.testing.EmulatorExtension;
+import dev.amlaks.emulator.testsupport.Arm;
 import dev.amlaks.emulator.testsupport.WidgetProvider;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -155,7 +156,7 @@ class ResourceGroupsTest {
         on(EMULATOR).queryParam("api-version", RG_API).get(group("doomed")).then().statusCode(200)
                 .body("properties.provisioningState", equalTo("Deleting"));
         on(EMULATOR).queryParam("api-version", RG_API).head(group("doomed")).then().statusCode(204);
-        given().get(location).then().statusCode(202);
+        Arm.call().get(location).then().statusCode(202);
 
         // While it is being deleted nothing can be written into it, and a second DELETE answers the same operation.
         put("doomed", "{\"location\":\"eastus\"}").then().statusCode(409)
@@ -166,7 +167,7 @@ class ResourceGroupsTest {
         on(EMULATOR).queryParam("api-version", RG_API).delete(group("doomed")).then().statusCode(202).header("Location", equalTo(location));
 
         advance(EMULATOR, 20);
-        given().get(location).then().statusCode(204);
+        Arm.call().get(location).then().statusCode(204);
         on(EMULATOR).queryParam("api-version", RG_API).get(group("doomed")).then().statusCode(404);
         on(EMULATOR).queryParam("api-version", WIDGET_API).get(widget("doomed", "w")).then().statusCode(404);
         on(EMULATOR).queryParam("api-version", WIDGET_API).get(widget("doomed", "slow")).then().statusCode(404);

@@ -1,0 +1,281 @@
+package dev.amlaks.emulator.identity;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
+
+/**
+ * The emulator's TLS certificates, made with BouncyCastle. At first start it creates a local CA
+ * and a server certificate signed by it (subjectAltName IP:127.0.0.1, DNS:localhost and any
+ * extra host names), keeps them in the data directory and reuses them on restart; a server
+ * certificate whose names no longer match the flags, or that is about to expire, is re-issued
+ * by the same CA, so clients keep trusting it. Validity dates use real time: TLS clients check
+ * them against their own clocks.
+ */
+public final class Certificates {
+
+    private static final char[] PASSWORD = "aml-aks-emulator".toCharArray();
+    private static final Duration CA_VALIDITY = Duration.ofDays(3650);
+    private static final Duration SERVER_VALIDITY = Duration.ofDays(397);
+    private static final Duration RENEW_BEFORE = Duration.ofDays(30);
+    private static final Pattern IP = Pattern.compile("^[0-9.]+$|^[0-9a-fA-F:]+:[0-9a-fA-F:.]*$");
+
+    private Certificates() {
+    }
+
+    /**
+     * The CA and server certificate for {@code hosts}: kept in {@code dir} (created if missing),
+     * or made fresh for this run when {@code dir} is null (in-memory emulators).
+     */
+    public static TlsMaterial generated(Path dir, List<String> hosts) {
+        try {
+            Set<String> names = names(hosts);
+            KeyPair caKeys;
+            X509Certificate ca;
+            if (dir != null && Files.isRegularFile(dir.resolve("ca.pem")) && Files.isRegularFile(dir.resolve("ca-key.pem"))) {
+                ca = readCertificates(Files.readString(dir.resolve("ca.pem"))).get(0);
+                caKeys = new KeyPair(ca.getPublicKey(), readKey(Files.readString(dir.resolve("ca-key.pem"))));
+            } else {
+                caKeys = newKeyPair();
+                ca = caCertificate(caKeys);
+                if (dir != null) {
+                    Files.createDirectories(dir);
+                    write(dir.resolve("ca.pem"), pem(ca));
+                    writePrivate(dir.resolve("ca-key.pem"), pem(caKeys.getPrivate()));
+                }
+            }
+            X509Certificate server = null;
+            PrivateKey serverKey = null;
+            if (dir != null && Files.isRegularFile(dir.resolve("server.pem")) && Files.isRegularFile(dir.resolve("server-key.pem"))) {
+                X509Certificate kept = readCertificates(Files.readString(dir.resolve("server.pem"))).get(0);
+                if (stillGood(kept, ca, names)) {
+                    server = kept;
+                    serverKey = readKey(Files.readString(dir.resolve("server-key.pem")));
+                }
+            }
+            if (server == null) {
+                KeyPair keys = newKeyPair();
+                server = serverCertificate(keys, caKeys.getPrivate(), ca, names);
+                serverKey = keys.getPrivate();
+                if (dir != null) {
+                    write(dir.resolve("server.pem"), pem(server) + pem(ca));
+                    writePrivate(dir.resolve("server-key.pem"), pem(serverKey));
+                }
+            }
+            return new TlsMaterial(keyStore(serverKey, List.of(server, ca)), PASSWORD, pem(ca),
+                    dir == null ? "generated for this run" : dir.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the TLS certificates in " + dir + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot make the TLS certificates: " + e.getMessage(), e);
+        }
+    }
+
+    /** A certificate chain and key the user supplied (PEM files); clients trust the last certificate of the chain. */
+    public static TlsMaterial supplied(Path certFile, Path keyFile) {
+        try {
+            List<X509Certificate> chain = readCertificates(Files.readString(certFile));
+            if (chain.isEmpty()) {
+                throw new IllegalArgumentException("--tls-cert " + certFile + " holds no PEM certificate");
+            }
+            PrivateKey key = readKey(Files.readString(keyFile));
+            StringBuilder trust = new StringBuilder();
+            trust.append(pem(chain.get(chain.size() - 1)));
+            return new TlsMaterial(keyStore(key, chain), PASSWORD, trust.toString(), certFile.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the TLS certificate or key: " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("the TLS certificate or key is not usable: " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<String> names(List<String> hosts) {
+        Set<String> names = new LinkedHashSet<>(List.of("127.0.0.1", "localhost"));
+        for (String h : hosts) {
+            if (h != null && !h.isBlank()) {
+                names.add(h.trim());
+            }
+        }
+        return names;
+    }
+
+    private static boolean stillGood(X509Certificate cert, X509Certificate ca, Set<String> names) throws GeneralSecurityException {
+        try {
+            cert.verify(ca.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+        if (cert.getNotAfter().toInstant().isBefore(Instant.now().plus(RENEW_BEFORE))) {
+            return false;
+        }
+        Set<String> present = new LinkedHashSet<>();
+        if (cert.getSubjectAlternativeNames() != null) {
+            for (List<?> san : cert.getSubjectAlternativeNames()) {
+                present.add(String.valueOf(san.get(1)));
+            }
+        }
+        return present.containsAll(names);
+    }
+
+    private static KeyPair newKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+        return g.generateKeyPair();
+    }
+
+    private static X509Certificate caCertificate(KeyPair keys) throws GeneralSecurityException, OperatorCreationException,
+            IOException {
+        Instant now = Instant.now();
+        X500Name subject = new X500Name("CN=aml-aks-emulator local CA,O=aml-aks-emulator");
+        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, serial(), Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(CA_VALIDITY)), subject, keys.getPublic());
+        JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
+        b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
+        return sign(b.build(signer(keys.getPrivate())));
+    }
+
+    private static X509Certificate serverCertificate(KeyPair keys, PrivateKey caKey, X509Certificate ca, Set<String> names)
+            throws GeneralSecurityException, OperatorCreationException, IOException {
+        Instant now = Instant.now();
+        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca, serial(), Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(SERVER_VALIDITY)), new X500Name("CN=aml-aks-emulator"), keys.getPublic());
+        List<GeneralName> sans = new ArrayList<>();
+        for (String n : names) {
+            sans.add(IP.matcher(n).matches() && isAddress(n) ? new GeneralName(GeneralName.iPAddress, n) : new GeneralName(GeneralName.dNSName, n));
+        }
+        JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
+        b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
+        b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(ca));
+        return sign(b.build(signer(caKey)));
+    }
+
+    private static boolean isAddress(String n) {
+        try {
+            return InetAddress.getByName(n).getHostAddress() != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static ContentSigner signer(PrivateKey key) throws OperatorCreationException {
+        return new JcaContentSignerBuilder("SHA256withECDSA").build(key);
+    }
+
+    private static X509Certificate sign(X509CertificateHolder holder) throws GeneralSecurityException {
+        return new JcaX509CertificateConverter().getCertificate(holder);
+    }
+
+    private static BigInteger serial() {
+        return new BigInteger(127, new SecureRandom()).add(BigInteger.ONE);
+    }
+
+    private static KeyStore keyStore(PrivateKey key, List<X509Certificate> chain) throws GeneralSecurityException, IOException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("server", key, PASSWORD, chain.toArray(X509Certificate[]::new));
+        return ks;
+    }
+
+    static List<X509Certificate> readCertificates(String pem) throws IOException, GeneralSecurityException {
+        List<X509Certificate> out = new ArrayList<>();
+        try (PEMParser p = new PEMParser(new StringReader(pem))) {
+            Object o;
+            while ((o = p.readObject()) != null) {
+                if (o instanceof X509CertificateHolder h) {
+                    out.add(sign(h));
+                }
+            }
+        }
+        return out;
+    }
+
+    static PrivateKey readKey(String pem) throws IOException {
+        try (PEMParser p = new PEMParser(new StringReader(pem))) {
+            Object o;
+            JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
+            while ((o = p.readObject()) != null) {
+                if (o instanceof PEMKeyPair kp) {
+                    return conv.getKeyPair(kp).getPrivate();
+                }
+                if (o instanceof PrivateKeyInfo info) {
+                    return conv.getPrivateKey(info);
+                }
+            }
+        }
+        throw new IOException("no unencrypted PEM private key found");
+    }
+
+    public static String pem(Object o) throws IOException {
+        StringWriter w = new StringWriter();
+        try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
+            if (o instanceof PrivateKey key) {
+                // PKCS#8 ("PRIVATE KEY"): what OpenSSL, Node and Jetty all read, whatever the key type.
+                pw.writeObject(new PemObject("PRIVATE KEY", key.getEncoded()));
+            } else {
+                pw.writeObject(o);
+            }
+        }
+        return w.toString();
+    }
+
+    private static void write(Path p, String content) throws IOException {
+        Files.writeString(p, content);
+    }
+
+    private static void writePrivate(Path p, String content) throws IOException {
+        Files.writeString(p, content);
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system
+        }
+    }
+}

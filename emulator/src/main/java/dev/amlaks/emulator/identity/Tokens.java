@@ -1,0 +1,158 @@
+package dev.amlaks.emulator.identity;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.amlaks.emulator.arm.ArmError;
+import dev.amlaks.emulator.arm.ArmException;
+import java.text.ParseException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Access tokens: JWTs shaped like Entra's v1 ARM tokens, signed with the emulator's key, their
+ * times from the virtual clock; and the strict checks ARM applies to them, with ARM's 401 answers.
+ */
+public final class Tokens {
+
+    /** The audiences ARM accepts, as its InvalidAuthenticationTokenAudience message lists them. */
+    public static final List<String> ARM_AUDIENCES = List.of("https://management.core.windows.net/",
+            "https://management.core.windows.net", "https://management.azure.com/", "https://management.azure.com");
+    private static final DateTimeFormatter DOTNET = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US)
+            .withZone(ZoneOffset.UTC);
+
+    private final RSAKey key;
+    private final RSASSASigner signer;
+    private final RSASSAVerifier verifier;
+
+    public Tokens(RSAKey key) {
+        this.key = key;
+        try {
+            this.signer = new RSASSASigner(key);
+            this.verifier = new RSASSAVerifier(key.toRSAPublicKey());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the token signing key is not an RSA private key", e);
+        }
+    }
+
+    public static String issuer(String tenantId) {
+        return "https://sts.windows.net/" + tenantId + "/";
+    }
+
+    /** A token for {@code sp} to call {@code audience}, valid from {@code nowMillis} (virtual) for {@code lifetimeSeconds}. */
+    public String issue(ServicePrincipal sp, String audience, long nowMillis, long lifetimeSeconds) {
+        Date now = new Date(nowMillis);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .audience(audience)
+                .issuer(issuer(sp.tenantId()))
+                .issueTime(now)
+                .notBeforeTime(now)
+                .expirationTime(new Date(nowMillis + lifetimeSeconds * 1000))
+                .subject(sp.objectId())
+                .claim("aio", UUID.randomUUID().toString())
+                .claim("appid", sp.clientId())
+                .claim("appidacr", "1")
+                .claim("idp", issuer(sp.tenantId()))
+                .claim("idtyp", "app")
+                .claim("oid", sp.objectId())
+                .claim("tid", sp.tenantId())
+                .claim("uti", UUID.randomUUID().toString().replace("-", ""))
+                .claim("ver", "1.0")
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID())
+                .build(), claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+        return jwt.serialize();
+    }
+
+    /**
+     * ARM's strict checks: a JWT signed by this emulator, not expired at virtual {@code nowMillis},
+     * issued for an ARM audience (or {@code extraAudience}, the emulator's own URL).
+     */
+    public Caller verify(String token, long nowMillis, String extraAudience) {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw unauthorized("InvalidAuthenticationToken", "The access token is invalid.");
+        }
+        try {
+            if (!jwt.verify(verifier)) {
+                throw unauthorized("InvalidAuthenticationToken", "The access token has invalid signature.");
+            }
+        } catch (JOSEException e) {
+            throw unauthorized("InvalidAuthenticationToken", "The access token has invalid signature.");
+        }
+        Date exp = claims.getExpirationTime();
+        if (exp == null || exp.getTime() <= nowMillis) {
+            throw unauthorized("ExpiredAuthenticationToken", "The access token expiry UTC time '"
+                    + (exp == null ? "(none)" : DOTNET.format(exp.toInstant())) + "' is earlier than current UTC time '"
+                    + DOTNET.format(Instant.ofEpochMilli(nowMillis)) + "'.");
+        }
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && nbf.getTime() > nowMillis + 300_000) {
+            throw unauthorized("InvalidAuthenticationToken", "The access token is not yet valid: its 'nbf' UTC time '"
+                    + DOTNET.format(nbf.toInstant()) + "' is later than current UTC time '" + DOTNET.format(Instant.ofEpochMilli(nowMillis))
+                    + "'.");
+        }
+        List<String> aud = claims.getAudience();
+        String audience = aud == null || aud.isEmpty() ? "" : aud.get(0);
+        if (!audienceAllowed(audience, extraAudience)) {
+            throw unauthorized("InvalidAuthenticationTokenAudience", "The access token has been obtained for wrong audience or resource '"
+                    + audience + "'. It should exactly match with one of the allowed audiences '"
+                    + String.join("','", ARM_AUDIENCES) + "'.");
+        }
+        return new Caller(string(claims, "tid"), string(claims, "oid"), string(claims, "appid"), true);
+    }
+
+    /** Reads who a token names without checking it (lenient mode); anonymous when it is no JWT. */
+    public static Caller peek(String token) {
+        try {
+            JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+            return new Caller(string(claims, "tid"), string(claims, "oid"), string(claims, "appid"), false);
+        } catch (ParseException | RuntimeException e) {
+            return Caller.anonymous();
+        }
+    }
+
+    private static boolean audienceAllowed(String audience, String extraAudience) {
+        if (ARM_AUDIENCES.contains(audience)) {
+            return true;
+        }
+        if (extraAudience == null) {
+            return false;
+        }
+        String a = audience.endsWith("/") ? audience.substring(0, audience.length() - 1) : audience;
+        String b = extraAudience.endsWith("/") ? extraAudience.substring(0, extraAudience.length() - 1) : extraAudience;
+        return a.equalsIgnoreCase(b);
+    }
+
+    private static String string(JWTClaimsSet claims, String name) {
+        Object v = claims.getClaim(name);
+        return v == null ? null : v.toString();
+    }
+
+    public static ArmException unauthorized(String code, String message) {
+        return new ArmException(401, new ArmError(code, message), Map.of("WWW-Authenticate",
+                "Bearer authorization_uri=\"https://login.windows.net/\", error=\"invalid_token\", error_description=\""
+                        + message.replace("\"", "'") + "\""));
+    }
+}
