@@ -3,7 +3,7 @@ package dev.amlaks.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amlaks.emulator.testing.EmulatorExtension;
-import dev.amlaks.emulator.testsupport.Tools;
+import dev.amlaks.emulator.testing.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every README block marked {@code <!-- snippet: NAME -->} runs against a live emulator, so the README cannot rot. */
+/**
+ * Every README block marked {@code <!-- snippet: curl-NAME -->} runs against a live emulator, so the
+ * README cannot rot (the real-client snippets are run by the conformance tests).
+ */
 class ReadmeSnippetsTest {
 
     @RegisterExtension
@@ -32,7 +35,7 @@ class ReadmeSnippetsTest {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
-            if (!line.startsWith("<!-- snippet:")) {
+            if (!line.startsWith("<!-- snippet: curl-")) {
                 continue;
             }
             String name = line.substring("<!-- snippet:".length(), line.length() - "-->".length()).trim();
@@ -52,13 +55,13 @@ class ReadmeSnippetsTest {
 
     @Test
     void the_readme_has_snippets() throws IOException {
-        assertThat(snippets()).containsKeys("resource-group", "long-running-delete");
+        assertThat(snippets()).containsKeys("curl-resource-group", "curl-long-running-delete");
     }
 
     @TestFactory
     Stream<DynamicTest> each_snippet_runs_against_the_emulator() throws IOException {
         return snippets().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-            Tools.require("curl", "install it (apt-get install -y curl) to run the README's curl snippets");
+            Tools.requireCommand("curl", "install it (apt-get install -y curl) to run the README's curl snippets");
             String script = "set -euo pipefail\n" + e.getValue().replace("http://127.0.0.1:8480", EMULATOR.url());
             Process p = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("snippet finished").isTrue();

@@ -1,0 +1,107 @@
+package dev.amlaks.conformance;
+
+import dev.amlaks.emulator.testing.Tools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real Azure CLI, isolated: its own HOME and AZURE_CONFIG_DIR, telemetry, surveys, the version
+ * check and extension downloads off, the target's CA trusted through REQUESTS_CA_BUNDLE, and (for
+ * an emulator) every process behind a {@link DeadProxy}, so any call beyond 127.0.0.1 fails the
+ * test loudly, naming where it tried to go.
+ */
+public final class AzCli implements AutoCloseable {
+
+    public static final String CLOUD = "Emulator";
+
+    private final Target target;
+    private final Path home;
+    private final DeadProxy proxy;
+    private final Map<String, String> env = new HashMap<>();
+
+    public AzCli(Target target, Path scratch) throws IOException {
+        Tools.requireCommand("az", "install the Azure CLI 2.45 (apt-get install -y azure-cli) to run the Azure CLI suites");
+        this.target = target;
+        this.home = Files.createTempDirectory(scratch, "azhome-");
+        Path config = Files.createDirectories(home.resolve(".azure"));
+        // Pre-seed the once-a-day version check, which would otherwise probe azure.microsoft.com.
+        Files.writeString(config.resolve("versionCheck.json"), "{\"versions\": {\"azure-cli\": {\"local\": \"2.45.0\"}, \"core\": "
+                + "{\"local\": \"2.45.0\"}, \"telemetry\": {\"local\": \"1.0.8\"}}, \"update_time\": \""
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")) + "\"}");
+        env.put("HOME", home.toString());
+        env.put("AZURE_CONFIG_DIR", config.toString());
+        env.put("AZURE_CORE_COLLECT_TELEMETRY", "false");
+        env.put("AZURE_EXTENSION_USE_DYNAMIC_INSTALL", "no");
+        env.put("AZURE_CORE_SURVEY_MESSAGE", "false");
+        env.put("AZURE_CORE_NO_COLOR", "true");
+        env.put("AZURE_CORE_ONLY_SHOW_ERRORS", "false");
+        if (target.caPem() != null) {
+            env.put("REQUESTS_CA_BUNDLE", target.caPem().toString());
+            env.put("SSL_CERT_FILE", target.caPem().toString());
+        }
+        if (target.emulator()) {
+            proxy = new DeadProxy();
+            for (String v : List.of("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy", "ALL_PROXY")) {
+                env.put(v, proxy.url());
+            }
+            env.put("NO_PROXY", "127.0.0.1,localhost");
+            env.put("no_proxy", "127.0.0.1,localhost");
+        } else {
+            proxy = null;
+        }
+    }
+
+    /** Runs {@code az args...}; fails the test if the process tried to leave the machine. */
+    public Processes.Result run(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("az");
+        cmd.addAll(List.of(args));
+        int before = proxy == null ? 0 : proxy.attempts().size();
+        Processes.Result r = Processes.run(cmd, env, home, 180);
+        if (proxy != null && proxy.attempts().size() > before) {
+            throw new AssertionError("az " + String.join(" ", args) + " tried to leave the machine: "
+                    + proxy.attempts().subList(before, proxy.attempts().size()) + "\n--- stderr\n" + r.stderr());
+        }
+        return r;
+    }
+
+    /** Makes the target the active cloud: a custom cloud for an emulator (no HTTP at all), AzureCloud otherwise. */
+    public void useTargetCloud() throws IOException, InterruptedException {
+        if (!target.emulator()) {
+            run("cloud", "set", "-n", "AzureCloud").requireSuccess("az cloud set");
+            return;
+        }
+        run("cloud", "register", "-n", CLOUD, "--endpoint-resource-manager", target.armUrl(),
+                "--endpoint-active-directory", target.cliLoginEndpoint(),
+                "--endpoint-active-directory-resource-id", "https://management.core.windows.net/",
+                "--endpoint-active-directory-graph-resource-id", "https://graph.windows.net/").requireSuccess("az cloud register");
+        run("cloud", "set", "-n", CLOUD).requireSuccess("az cloud set");
+    }
+
+    /** {@code az login --service-principal} with the target's credentials. */
+    public Processes.Result login(String secret) throws IOException, InterruptedException {
+        return run("login", "--service-principal", "-u", target.clientId(), "-p", secret, "--tenant", target.tenantId(), "-o", "json");
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Map<String, String> environment() {
+        return Map.copyOf(env);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+}
