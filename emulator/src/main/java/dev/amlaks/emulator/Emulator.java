@@ -5,7 +5,14 @@ import dev.amlaks.emulator.catalog.Catalogs;
 import dev.amlaks.emulator.clock.ClockStore;
 import dev.amlaks.emulator.clock.VirtualClock;
 import dev.amlaks.emulator.control.ControlRoutes;
+import dev.amlaks.emulator.catalog.KubernetesVersions;
 import dev.amlaks.emulator.control.MetadataRoutes;
+import dev.amlaks.emulator.control.WorldRoutes;
+import dev.amlaks.emulator.providers.compute.ComputeProvider;
+import dev.amlaks.emulator.providers.compute.QuotaLedger;
+import dev.amlaks.emulator.providers.containerservice.AksContext;
+import dev.amlaks.emulator.providers.containerservice.ContainerServiceProvider;
+import dev.amlaks.emulator.providers.policy.PolicyService;
 import dev.amlaks.emulator.fixtures.FixtureSource;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.amlaks.emulator.http.ArmDispatcher;
@@ -96,13 +103,20 @@ public final class Emulator implements AutoCloseable {
                     config.autoRegisterSubscriptions());
             ResourceGroupService groups = new ResourceGroupService(database, resources, operations, clock, catalogs.regions(),
                     catalogs.durations());
+            KubernetesVersions kubernetes = new KubernetesVersions(catalogs.kubernetes(), clock::now, config.catalogDate());
+            QuotaLedger quota = new QuotaLedger(database, resources, clock, catalogs.regions(), catalogs.quotas());
+            PolicyService policies = new PolicyService(database, resources, clock);
             this.context = new EmulatorContext(config, database, resources, clock, operations, catalogs, subscriptions, groups,
-                    lists, lro);
+                    lists, lro, kubernetes, quota, policies, tls.trustPem());
+            AksContext aks = new AksContext(database, resources, operations, clock, kubernetes, catalogs.vmSizes(), catalogs.regions(),
+                    catalogs.durations(), groups, quota, policies, subscriptions);
 
             ArmRouter router = new ArmRouter();
             List<Provider> providers = new ArrayList<>();
             providers.add(new ResourcesProvider(groups, new ResourceGroupHandler(groups, lists, lro),
                     new SubscriptionHandler(subscriptions, catalogs.regions(), lists), new ProviderHandler(router, catalogs.regions())));
+            providers.add(new ComputeProvider(quota, catalogs.vmSizes(), catalogs.regions()));
+            providers.add(new ContainerServiceProvider(aks, lists, lro, tls.trustPem()));
             for (ProviderFactory f : config.providers()) {
                 providers.add(f.create(context));
             }
@@ -146,7 +160,9 @@ public final class Emulator implements AutoCloseable {
                     config.authMode());
             IdentityRoutes identity = new IdentityRoutes(principals, tokens, signingKey, clock);
             this.frontDoor = new FrontDoor(config, dispatcher, journal, clock::nowMillis,
-                    List.of(control, identityControl, new MetadataRoutes(), identity), tls, controlToken)
+                    List.of(control, identityControl, new WorldRoutes(kubernetes, quota, policies, catalogs.regions(),
+                            catalogs.vmSizes().families().keySet()),
+                            new MetadataRoutes(), identity), tls, controlToken)
                     .start();
             this.ticker = startTicker(config.tickMillis());
             ready.set(true);

@@ -24,6 +24,7 @@ import java.util.List;
  * @param tlsCert    a PEM certificate chain to serve instead of the generated one (with {@code tlsKey})
  * @param controlToken what the control API requires as a bearer token when the emulator listens beyond loopback
  *                     (null: one is generated at start and printed)
+ * @param catalogDate pins the Kubernetes version catalog to this date (null: the virtual clock's date picks it)
  * @param providers extra resource providers (tests use this to exercise the engine with a synthetic type)
  */
 public record EmulatorConfig(
@@ -47,6 +48,7 @@ public record EmulatorConfig(
         Path tlsCert,
         Path tlsKey,
         String controlToken,
+        java.time.LocalDate catalogDate,
         List<ProviderFactory> providers) {
 
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -74,7 +76,7 @@ public record EmulatorConfig(
     /** What {@code java -jar aml-aks-emulator.jar} starts with. */
     public static EmulatorConfig defaults() {
         return new EmulatorConfig("127.0.0.1", 8480, 8443, Path.of("emulator-data"), false, ClockMode.SCALED, 60.0, null,
-                null, "info", true, 1, 200, 500, 100, AuthMode.LENIENT, List.of(), null, null, null, List.of());
+                null, "info", true, 1, 200, 500, 100, AuthMode.LENIENT, List.of(), null, null, null, null, List.of());
     }
 
     /** In memory, free ports, a manual clock at a fixed instant: what each test class gets. */
@@ -84,7 +86,7 @@ public record EmulatorConfig(
                 .httpsPort(0)
                 .inMemory(true)
                 .clockMode(ClockMode.MANUAL)
-                .clockStart(Instant.parse("2026-01-01T00:00:00Z"))
+                .clockStart(Instant.parse("2026-12-01T00:00:00Z"))
                 .logLevel("warn")
                 .build();
     }
@@ -124,6 +126,7 @@ public record EmulatorConfig(
         private Path tlsCert;
         private Path tlsKey;
         private String controlToken;
+        private java.time.LocalDate catalogDate;
         private final List<ProviderFactory> providers;
 
         private Builder(EmulatorConfig c) {
@@ -147,6 +150,7 @@ public record EmulatorConfig(
             tlsCert = c.tlsCert;
             tlsKey = c.tlsKey;
             controlToken = c.controlToken;
+            catalogDate = c.catalogDate;
             providers = new ArrayList<>(c.providers);
         }
 
@@ -246,6 +250,11 @@ public record EmulatorConfig(
             return this;
         }
 
+        public Builder catalogDate(java.time.LocalDate v) {
+            catalogDate = v;
+            return this;
+        }
+
         public Builder provider(ProviderFactory v) {
             providers.add(v);
             return this;
@@ -254,7 +263,7 @@ public record EmulatorConfig(
         public EmulatorConfig build() {
             return new EmulatorConfig(host, httpPort, httpsPort, dataDir, inMemory, clockMode, clockScale, clockStart,
                     fixturesDir, logLevel, autoRegisterSubscriptions, retryAfterSeconds, tickMillis, journalSize,
-                    defaultPageSize, authMode, tlsHosts, tlsCert, tlsKey, controlToken, providers);
+                    defaultPageSize, authMode, tlsHosts, tlsCert, tlsKey, controlToken, catalogDate, providers);
         }
     }
 }

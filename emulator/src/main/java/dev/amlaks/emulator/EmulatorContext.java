@@ -21,5 +21,9 @@ public record EmulatorContext(
         SubscriptionService subscriptions,
         ResourceGroupService resourceGroups,
         Lists lists,
-        Lro lro) {
+        Lro lro,
+        dev.amlaks.emulator.catalog.KubernetesVersions kubernetesVersions,
+        dev.amlaks.emulator.providers.compute.QuotaLedger quota,
+        dev.amlaks.emulator.providers.policy.PolicyService policies,
+        String trustPem) {
 }

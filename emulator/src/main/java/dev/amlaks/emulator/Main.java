@@ -81,6 +81,10 @@ public final class Main implements Callable<Integer> {
             + "without this flag it is generated and printed at start).")
     String controlToken;
 
+    @Option(names = "--catalog-date", converter = DateConverter.class,
+            description = "Pin the Kubernetes version catalog to this date, YYYY-MM-DD (default: the virtual clock's date picks it).")
+    java.time.LocalDate catalogDate;
+
     @Option(names = "--log-level", defaultValue = "info", description = "error, warn, info, debug or trace (default: ${DEFAULT-VALUE}).")
     String logLevel;
 
@@ -138,6 +142,7 @@ public final class Main implements Callable<Integer> {
                 .tlsHosts(tlsHosts == null ? List.of() : tlsHosts)
                 .tlsCert(tlsCert, tlsKey)
                 .controlToken(controlToken)
+                .catalogDate(catalogDate)
                 .build();
     }
 
@@ -242,6 +247,17 @@ public final class Main implements Callable<Integer> {
                 return ClockMode.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class DateConverter implements CommandLine.ITypeConverter<java.time.LocalDate> {
+        @Override
+        public java.time.LocalDate convert(String value) {
+            try {
+                return java.time.LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a date such as 2020-10-02");
             }
         }
     }

@@ -19,6 +19,8 @@ public record ResourceType(String namespace, String typePath, Kind kind, List<Ap
         ARM_NATIVE,
         /** Served by a resource provider: an unknown api-version is {@code NoRegisteredProviderFound}. */
         PROVIDER,
+        /** A provider type that exists only in some api-versions (legacy orchestrators): another one is {@code InvalidResourceType}. */
+        PROVIDER_LEGACY,
         /** Operation status and result URLs: they echo whatever api-version the provider handed out. */
         ANY_VERSION
     }
@@ -33,6 +35,10 @@ public record ResourceType(String namespace, String typePath, Kind kind, List<Ap
 
     public static ResourceType provider(String namespace, String typePath, String... versions) {
         return new ResourceType(namespace, typePath, Kind.PROVIDER, parse(versions));
+    }
+
+    public static ResourceType legacy(String namespace, String typePath, String... versions) {
+        return new ResourceType(namespace, typePath, Kind.PROVIDER_LEGACY, parse(versions));
     }
 
     public static ResourceType anyVersion(String namespace, String typePath) {

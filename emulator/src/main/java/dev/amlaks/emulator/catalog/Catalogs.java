@@ -3,15 +3,22 @@ package dev.amlaks.emulator.catalog;
 import dev.amlaks.emulator.fixtures.DurationsFixture;
 import dev.amlaks.emulator.fixtures.FixtureSource;
 import dev.amlaks.emulator.fixtures.IdentityFixture;
+import dev.amlaks.emulator.fixtures.KubernetesVersionsFixture;
+import dev.amlaks.emulator.fixtures.QuotasFixture;
 import dev.amlaks.emulator.fixtures.RegionsFixture;
+import dev.amlaks.emulator.fixtures.VmSizesFixture;
 
-/** The fixture data the emulator runs on, read once at start. */
-public record Catalogs(IdentityFixture identity, Regions regions, Durations durations) {
+/** The fixture data the emulator runs on, read once at start (the Kubernetes catalogs are bound to the clock later). */
+public record Catalogs(IdentityFixture identity, Regions regions, Durations durations, KubernetesVersionsFixture kubernetes,
+                       VmSizes vmSizes, QuotasFixture quotas) {
 
     public static Catalogs load(FixtureSource source) {
         return new Catalogs(
                 source.read("identity.json", IdentityFixture.class),
                 new Regions(source.read("regions.json", RegionsFixture.class)),
-                new Durations(source.read("durations.json", DurationsFixture.class)));
+                new Durations(source.read("durations.json", DurationsFixture.class)),
+                source.read("kubernetes-versions.json", KubernetesVersionsFixture.class),
+                new VmSizes(source.read("vm-sizes.json", VmSizesFixture.class)),
+                source.read("quotas.json", QuotasFixture.class));
     }
 }

@@ -32,7 +32,7 @@ public final class ControlRoutes implements FrontDoor.Routes {
     }
 
     /** The body of {@code PUT /_emulator/clock}: any of the three. */
-    record ClockUpdate(String mode, Double scale, String now) {
+    record ClockUpdate(String mode, Double scale, String now, String date) {
     }
 
     private final VirtualClock clock;
@@ -102,8 +102,19 @@ public final class ControlRoutes implements FrontDoor.Routes {
             throw invalid("scale", "The value " + u.scale() + " of 'scale' is invalid; it must be a positive number of virtual seconds per real second.");
         }
         Instant now = u.now() == null ? null : parse("now", () -> Instant.parse(u.now()));
+        if (u.date() != null) {
+            if (now != null) {
+                throw invalid("date", "Give 'now' or 'date', not both.");
+            }
+            java.time.LocalDate day = parse("date", () -> java.time.LocalDate.parse(u.date()));
+            // A date jumps to its first instant, unless the clock is already on that day.
+            now = day.equals(java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC)) ? clock.now()
+                    : day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        }
         if (now != null && now.isBefore(clock.now())) {
-            throw invalid("now", "The clock only moves forward: '" + u.now() + "' is before the virtual now " + clock.now() + ".");
+            throw invalid(u.date() != null ? "date" : "now", "The clock only moves forward: '" + (u.date() != null ? u.date() : u.now())
+                    + "' is before the virtual now " + clock.now() + ". To use an earlier Kubernetes catalog, pin it:"
+                    + " PUT /_emulator/catalog {\"date\": \"2020-10-02\"}.");
         }
         clock.configure(mode, scale);
         if (now != null) {
@@ -145,7 +156,8 @@ public final class ControlRoutes implements FrontDoor.Routes {
             return parser.get();
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw invalid(field, "The value of '" + field + "' is invalid: " + e.getMessage()
-                    + ("now".equals(field) ? ". Use an ISO-8601 instant such as 2026-01-01T00:00:00Z." : ""));
+                    + ("now".equals(field) ? ". Use an ISO-8601 instant such as 2026-01-01T00:00:00Z."
+                    : "date".equals(field) ? ". Use a date such as 2026-01-01." : ""));
         }
     }
 

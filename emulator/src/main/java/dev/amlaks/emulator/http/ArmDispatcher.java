@@ -64,6 +64,7 @@ public final class ArmDispatcher {
             throw switch (type.kind()) {
                 case PROVIDER -> FrontDoorErrors.noRegisteredProvider(locationHint(ctx, match.params(), path), version, type,
                         regions.namesText());
+                case PROVIDER_LEGACY -> FrontDoorErrors.typeNotInVersion(version, type);
                 case ARM_NATIVE, ANY_VERSION -> FrontDoorErrors.invalidApiVersion(version, type);
             };
         }

@@ -30,6 +30,12 @@ public final class FrontDoorErrors {
                         + "'. The supported locations are '" + locations + "'.");
     }
 
+    public static ArmException typeNotInVersion(String version, ResourceType type) {
+        return ArmException.badRequest("InvalidResourceType", "The resource type '" + type.typePath() + "' could not be found in the"
+                + " namespace '" + type.namespace() + "' for api version '" + version + "'. The supported api-versions are '"
+                + type.supportedVersionsText() + "'.");
+    }
+
     public static ArmException invalidNamespace(String namespace, Collection<String> served) {
         return ArmException.notFound("InvalidResourceNamespace", "The resource namespace '" + namespace
                 + "' is invalid. aml-aks-emulator serves the namespaces " + quoted(served) + ".");

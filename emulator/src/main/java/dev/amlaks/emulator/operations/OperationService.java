@@ -102,6 +102,23 @@ public final class OperationService {
         }
     }
 
+    /** The operation still running on a resource, if any. */
+    public Optional<Operation> running(Handle h, StoredResource r) {
+        if (r == null || r.operationId() == null) {
+            return Optional.empty();
+        }
+        return operations.find(h, r.operationId()).filter(op -> op.status() == OperationStatus.InProgress);
+    }
+
+    /** Cancels a running operation now (an abort): it ends Canceled with {@code why} and owns nothing any more. */
+    public boolean cancel(Handle h, String operationId, ArmError why) {
+        boolean done = operations.finish(h, operationId, OperationStatus.Canceled, clock.nowMillis(), null, Json.write(why), 409);
+        if (done) {
+            resources.releaseOperation(h, operationId);
+        }
+        return done;
+    }
+
     /** Settles at the clock's current instant. */
     public void settle() {
         settle(clock.nowMillis());

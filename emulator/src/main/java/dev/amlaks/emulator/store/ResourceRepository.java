@@ -15,13 +15,13 @@ public final class ResourceRepository {
 
     private static final String COLUMNS = """
             id_key, id, type_key, subscription_key, group_key, parent_key, name, location, body, etag,
-            provisioning_state, operation_id, created_at, updated_at""";
+            provisioning_state, operation_id, created_at, updated_at, internal""";
 
     private static final RowMapper<StoredResource> MAPPER = (rs, ctx) -> new StoredResource(
             rs.getString("id_key"), rs.getString("id"), rs.getString("type_key"), rs.getString("subscription_key"),
             rs.getString("group_key"), rs.getString("parent_key"), rs.getString("name"), rs.getString("location"),
             rs.getString("body"), rs.getString("etag"), rs.getString("provisioning_state"), rs.getString("operation_id"),
-            rs.getLong("created_at"), rs.getLong("updated_at"));
+            rs.getLong("created_at"), rs.getLong("updated_at"), rs.getString("internal"));
 
     private final Database db;
 
@@ -44,7 +44,7 @@ public final class ResourceRepository {
     public void insert(Handle h, StoredResource r) {
         try {
             h.createUpdate("insert into resources (" + COLUMNS + ") values (:key, :id, :typeKey, :subscriptionKey, :groupKey,"
-                            + " :parentKey, :name, :location, :body, :etag, :provisioningState, :operationId, :createdAt, :updatedAt)")
+                            + " :parentKey, :name, :location, :body, :etag, :provisioningState, :operationId, :createdAt, :updatedAt, :internal)")
                     .bindMethods(r)
                     .execute();
         } catch (UnableToExecuteStatementException e) {
@@ -63,7 +63,8 @@ public final class ResourceRepository {
     public void update(Handle h, StoredResource r, String expectedEtag) {
         int n = h.createUpdate("""
                         update resources set body = :body, etag = :etag, location = :location,
-                            provisioning_state = :provisioningState, operation_id = :operationId, updated_at = :updatedAt
+                            provisioning_state = :provisioningState, operation_id = :operationId, updated_at = :updatedAt,
+                            internal = :internal
                         where id_key = :key and etag = :expectedEtag""")
                 .bindMethods(r)
                 .bind("expectedEtag", expectedEtag)
@@ -132,6 +133,15 @@ public final class ResourceRepository {
         }
         List<StoredResource> items = rows.subList(0, limit);
         return new Page<>(List.copyOf(items), items.get(items.size() - 1).key());
+    }
+
+    /** Every resource of a type in a subscription (bounded sets: the clusters one quota check sums). */
+    public List<StoredResource> allInSubscription(Handle h, String typeKey, String subscriptionKey) {
+        return h.createQuery("select " + COLUMNS + " from resources where type_key = :type and subscription_key = :sub order by id_key")
+                .bind("type", typeKey)
+                .bind("sub", subscriptionKey)
+                .map(MAPPER)
+                .list();
     }
 
     /** All resources of a type directly below a parent (small, bounded sets only: pools of a cluster). */

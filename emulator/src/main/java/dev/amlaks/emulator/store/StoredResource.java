@@ -22,30 +22,37 @@ public record StoredResource(
         String provisioningState,
         String operationId,
         long createdAt,
-        long updatedAt) {
+        long updatedAt,
+        String internal) {
 
     /** A new row for an ARM id; the keys (type, subscription, group, parent) are derived from it. */
     public static StoredResource create(ResourceId id, String location, String body, String provisioningState, long now) {
         String groupKey = id.resourceGroup() == null ? null : id.resourceGroupId().key();
         String parentKey = id.isSubscription() ? "/" : id.parent().key();
         return new StoredResource(id.key(), id.toString(), id.typeKey(), lower(id.subscriptionId()), groupKey, parentKey,
-                id.name(), location, body, newEtag(), provisioningState, null, now, now);
+                id.name(), location, body, newEtag(), provisioningState, null, now, now, null);
     }
 
     /** A row outside the subscription tree (tenants): the caller names every key. */
     public static StoredResource raw(String id, String typeKey, String parentKey, String name, String body, long now) {
-        return new StoredResource(lower(id), id, typeKey, "", null, parentKey, name, null, body, newEtag(), null, null, now, now);
+        return new StoredResource(lower(id), id, typeKey, "", null, parentKey, name, null, body, newEtag(), null, null, now, now, null);
     }
 
     /** The same resource with a new body: a new ETag and modification time. */
     public StoredResource withBody(String newBody, String newState, long now) {
         return new StoredResource(key, id, typeKey, subscriptionKey, groupKey, parentKey, name, location, newBody,
-                newEtag(), newState, operationId, createdAt, now);
+                newEtag(), newState, operationId, createdAt, now, internal);
     }
 
     public StoredResource withOperation(String newOperationId) {
         return new StoredResource(key, id, typeKey, subscriptionKey, groupKey, parentKey, name, location, body,
-                etag, provisioningState, newOperationId, createdAt, updatedAt);
+                etag, provisioningState, newOperationId, createdAt, updatedAt, internal);
+    }
+
+    /** The same resource with new emulator-private state (never served). */
+    public StoredResource withInternal(String newInternal) {
+        return new StoredResource(key, id, typeKey, subscriptionKey, groupKey, parentKey, name, location, body,
+                etag, provisioningState, operationId, createdAt, updatedAt, newInternal);
     }
 
     public ResourceId resourceId() {

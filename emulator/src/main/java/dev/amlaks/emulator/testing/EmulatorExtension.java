@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives a test class its own emulator: in memory, on free ports, with a manual clock at
- * 2026-01-01T00:00:00Z. Use it as a field, to reach the emulator and tune its config:
+ * 2026-12-01T00:00:00Z (the current Kubernetes catalog in force). Use it as a field, to reach the emulator and tune its config:
  *
  * <pre>
  * &#64;RegisterExtension

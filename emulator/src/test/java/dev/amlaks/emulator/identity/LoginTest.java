@@ -142,7 +142,7 @@ class LoginTest {
         assertThat(c.getClaim("appid")).isEqualTo(CLIENT);
         assertThat(c.getClaim("oid")).isEqualTo("00000000-0000-4000-8000-00000000b001");
         assertThat(c.getSubject()).isEqualTo("00000000-0000-4000-8000-00000000b001");
-        // Times come from the virtual clock (the test emulator starts at 2026-01-01).
+        // Times come from the virtual clock (the test emulator starts at 2026-12-01).
         assertThat(c.getIssueTime().toInstant()).isEqualTo(EMULATOR.emulator().clock().now());
         assertThat(c.getNotBeforeTime()).isEqualTo(c.getIssueTime());
         assertThat(Duration.between(c.getIssueTime().toInstant(), c.getExpirationTime().toInstant())).isGreaterThanOrEqualTo(Duration.ofHours(1));

@@ -153,6 +153,31 @@ public final class ResourceGroupService {
         return group;
     }
 
+    /**
+     * Creates a group a resource manages (an AKS node resource group), in the caller's transaction:
+     * {@code managedBy} names the resource; the group goes away with it.
+     */
+    public StoredResource createManaged(Handle h, String subscriptionId, String name, String location, String managedBy,
+                                        com.fasterxml.jackson.databind.node.ObjectNode tags) {
+        validateName(name);
+        ResourceId id = ResourceId.resourceGroup(subscriptionId, name);
+        java.util.Map<String, String> t = new java.util.LinkedHashMap<>();
+        if (tags != null) {
+            tags.fields().forEachRemaining(e -> t.put(e.getKey(), e.getValue().asText()));
+        }
+        StoredResource row = StoredResource.create(id, location, body(id.toString(), name, location, managedBy, t,
+                ProvisioningState.SUCCEEDED), ProvisioningState.SUCCEEDED.value(), clock.nowMillis());
+        resources.insert(h, row);
+        return row;
+    }
+
+    /** Removes a managed group and everything in it at once (its manager is gone), cancelling what runs inside. */
+    public void deleteManaged(Handle h, String subscriptionId, String name, long at) {
+        String key = ResourceId.resourceGroup(subscriptionId, name).key();
+        operations.cancelInGroup(h, key, null, at);
+        resources.deleteGroup(h, key);
+    }
+
     /** The deletion's completion: cancel what still runs inside, then remove the group and all it holds. */
     public OperationKind deleteKind() {
         return new OperationKind() {
@@ -165,6 +190,16 @@ public final class ResourceGroupService {
             public Outcome complete(Handle h, Operation op, long at) {
                 operations.cancelInGroup(h, op.resourceKey(), op.id(), at);
                 resources.deleteGroup(h, op.resourceKey());
+                // Groups managed by what this group held (AKS node resource groups) go with their managers.
+                String prefix = op.resourceKey() + "/";
+                for (StoredResource g : resources.children(h, TYPE_KEY, op.subscriptionKey().isEmpty() ? "/" : "/subscriptions/"
+                        + op.subscriptionKey())) {
+                    String managedBy = Json.tree(g.body()).path("managedBy").asText("").toLowerCase(java.util.Locale.ROOT);
+                    if (managedBy.startsWith(prefix)) {
+                        operations.cancelInGroup(h, g.key(), op.id(), at);
+                        resources.deleteGroup(h, g.key());
+                    }
+                }
                 return Outcome.success();
             }
 

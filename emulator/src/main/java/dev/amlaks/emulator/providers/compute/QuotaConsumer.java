@@ -1,0 +1,9 @@
+package dev.amlaks.emulator.providers.compute;
+
+import org.jdbi.v3.core.Handle;
+
+/** A provider whose resources hold Compute quota (AKS node pools): it says what they hold, from the store itself. */
+@FunctionalInterface
+public interface QuotaConsumer {
+    QuotaUsage usage(Handle h, String subscriptionId, String location);
+}

@@ -1,0 +1,20 @@
+package dev.amlaks.emulator.providers.containerservice;
+
+import dev.amlaks.emulator.catalog.Durations;
+import dev.amlaks.emulator.catalog.KubernetesVersions;
+import dev.amlaks.emulator.catalog.Regions;
+import dev.amlaks.emulator.catalog.VmSizes;
+import dev.amlaks.emulator.clock.VirtualClock;
+import dev.amlaks.emulator.operations.OperationService;
+import dev.amlaks.emulator.providers.compute.QuotaLedger;
+import dev.amlaks.emulator.providers.policy.PolicyService;
+import dev.amlaks.emulator.providers.resources.ResourceGroupService;
+import dev.amlaks.emulator.providers.resources.SubscriptionService;
+import dev.amlaks.emulator.store.Database;
+import dev.amlaks.emulator.store.ResourceRepository;
+
+/** What the AKS provider's services share. */
+public record AksContext(Database db, ResourceRepository resources, OperationService operations, VirtualClock clock,
+                  KubernetesVersions versions, VmSizes sizes, Regions regions, Durations durations, ResourceGroupService groups,
+                  QuotaLedger quota, PolicyService policies, SubscriptionService subscriptions) {
+}

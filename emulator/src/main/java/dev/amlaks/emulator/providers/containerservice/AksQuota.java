@@ -1,0 +1,53 @@
+package dev.amlaks.emulator.providers.containerservice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.amlaks.emulator.arm.Json;
+import dev.amlaks.emulator.catalog.VmSizes;
+import dev.amlaks.emulator.fixtures.VmSizesFixture;
+import dev.amlaks.emulator.providers.compute.QuotaConsumer;
+import dev.amlaks.emulator.providers.compute.QuotaUsage;
+import dev.amlaks.emulator.store.ResourceRepository;
+import dev.amlaks.emulator.store.StoredResource;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The vCPUs AKS node pools hold: summed from the clusters themselves (those being created count;
+ * stopped, failed-at-create and deleted ones do not), so usage always equals what is live.
+ */
+final class AksQuota implements QuotaConsumer {
+
+    private final ResourceRepository resources;
+    private final VmSizes sizes;
+
+    AksQuota(ResourceRepository resources, VmSizes sizes) {
+        this.resources = resources;
+        this.sizes = sizes;
+    }
+
+    @Override
+    public QuotaUsage usage(Handle h, String subscriptionId, String location) {
+        QuotaUsage total = QuotaUsage.empty();
+        List<StoredResource> clusters = resources.allInSubscription(h, AksNames.CLUSTER_KEY, subscriptionId.toLowerCase(Locale.ROOT));
+        for (StoredResource c : clusters) {
+            if (c.location() == null || !c.location().equalsIgnoreCase(location) || c.internal() == null
+                    || !Json.tree(c.internal()).path("holdsQuota").asBoolean(false)) {
+                continue;
+            }
+            for (JsonNode p : Json.tree(c.body()).path("properties").path("agentPoolProfiles")) {
+                total = total.plus(of(p.path("vmSize").asText(), p.path("count").asLong()));
+            }
+        }
+        return total;
+    }
+
+    /** What {@code count} nodes of {@code vmSize} hold. */
+    QuotaUsage of(String vmSize, long count) {
+        VmSizesFixture.Size s = sizes.find(vmSize).orElse(null);
+        if (s == null || count <= 0) {
+            return QuotaUsage.empty();
+        }
+        return QuotaUsage.of(s.family(), s.vCPUs(), count);
+    }
+}
