@@ -45,7 +45,7 @@ public final class ConformanceTarget implements BeforeAllCallback, AfterAllCallb
             target = fromEmulator(emulator.httpUrl(), emulator.trustPem());
         } else if (where.trim().equalsIgnoreCase("azure")) {
             target = new Target("https://management.azure.com/", "https://login.microsoftonline.com", env("CONFORMANCE_TENANT_ID"),
-                    env("CONFORMANCE_SUBSCRIPTION_ID"), env("CONFORMANCE_CLIENT_ID"), env("CONFORMANCE_CLIENT_SECRET"), null, false);
+                    env("CONFORMANCE_SUBSCRIPTION_ID"), env("CONFORMANCE_CLIENT_ID"), env("CONFORMANCE_CLIENT_SECRET"), null, false, null);
         } else {
             String base = where.trim().replaceAll("/+$", "");
             target = fromEmulator(base, get(base + "/_emulator/cert.pem"));
@@ -56,7 +56,18 @@ public final class ConformanceTarget implements BeforeAllCallback, AfterAllCallb
         JsonNode id = new ObjectMapper().readTree(get(httpBase + "/_emulator/identity"));
         Path ca = Files.writeString(scratch.resolve("emulator-ca.pem"), caPem);
         return new Target(id.get("armEndpoint").asText(), id.get("authorityHost").asText(), id.get("tenantId").asText(),
-                id.get("subscriptionId").asText(), id.get("clientId").asText(), id.get("clientSecret").asText(), ca, true);
+                id.get("subscriptionId").asText(), id.get("clientId").asText(), id.get("clientSecret").asText(), ca, true, httpBase);
+    }
+
+    /** Calls the emulator's control API (PUT with a JSON body); fails the test on anything but 200. */
+    public String control(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.controlUrl() + path)).header("Content-Type", "application/json");
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
     }
 
     private static String get(String url) throws IOException, InterruptedException {

@@ -50,7 +50,7 @@ class ReadmeUseItWithTest {
         work = Files.createTempDirectory("readme-");
         target = new Target("https://127.0.0.1:8443/", "https://127.0.0.1:8443", "00000000-0000-4000-8000-00000000a001",
                 "00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-00000000c001", "aml-aks-emulator-secret",
-                work.resolve("emulator-ca.pem"), true);
+                work.resolve("emulator-ca.pem"), true, "http://127.0.0.1:8480");
     }
 
     @AfterAll
