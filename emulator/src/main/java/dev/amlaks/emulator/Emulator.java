@@ -7,11 +7,15 @@ import dev.amlaks.emulator.clock.VirtualClock;
 import dev.amlaks.emulator.control.ControlRoutes;
 import dev.amlaks.emulator.catalog.KubernetesVersions;
 import dev.amlaks.emulator.control.MetadataRoutes;
+import dev.amlaks.emulator.control.ScenarioRoutes;
+import dev.amlaks.emulator.control.Scenarios;
 import dev.amlaks.emulator.control.WorldRoutes;
 import dev.amlaks.emulator.providers.compute.ComputeProvider;
 import dev.amlaks.emulator.providers.compute.QuotaLedger;
 import dev.amlaks.emulator.providers.containerservice.AksContext;
 import dev.amlaks.emulator.providers.containerservice.ContainerServiceProvider;
+import dev.amlaks.emulator.providers.machinelearning.MachineLearningProvider;
+import dev.amlaks.emulator.providers.machinelearning.MlContext;
 import dev.amlaks.emulator.providers.policy.PolicyService;
 import dev.amlaks.emulator.fixtures.FixtureSource;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -116,7 +120,11 @@ public final class Emulator implements AutoCloseable {
             providers.add(new ResourcesProvider(groups, new ResourceGroupHandler(groups, lists, lro),
                     new SubscriptionHandler(subscriptions, catalogs.regions(), lists), new ProviderHandler(router, catalogs.regions())));
             providers.add(new ComputeProvider(quota, catalogs.vmSizes(), catalogs.regions()));
-            providers.add(new ContainerServiceProvider(aks, lists, lro, tls.trustPem()));
+            ContainerServiceProvider containerService = new ContainerServiceProvider(aks, lists, lro, tls.trustPem());
+            providers.add(containerService);
+            providers.add(new MachineLearningProvider(new MlContext(database, resources, operations, clock, kubernetes,
+                    catalogs.vmSizes(), catalogs.regions(), catalogs.durations(), groups, subscriptions, quota,
+                    containerService.clusters()), lists, lro));
             for (ProviderFactory f : config.providers()) {
                 providers.add(f.create(context));
             }
@@ -159,12 +167,41 @@ public final class Emulator implements AutoCloseable {
             IdentityControlRoutes identityControl = new IdentityControlRoutes(principals, subscriptions, tls, this::httpsPort,
                     config.authMode());
             IdentityRoutes identity = new IdentityRoutes(principals, tokens, signingKey, clock);
+            Scenarios scenarios = new Scenarios(catalogs.scenarios(), kubernetes, operations, database, new Scenarios.Endpoint() {
+                @Override
+                public String armBaseUrl() {
+                    return httpUrl();
+                }
+
+                @Override
+                public String bearerToken() {
+                    return tokens.issue(principals.defaultPrincipal(), Tokens.ARM_AUDIENCES.get(0), clock.nowMillis(), 3600);
+                }
+            }, this::reset, subscriptions::defaultSubscriptionId);
+            if (config.scenario() != null && !scenarios.exists(config.scenario())) {
+                throw new IllegalArgumentException("--scenario '" + config.scenario() + "' is not a scenario; GET /_emulator/scenarios"
+                        + " lists them: " + scenarios.list().stream().map(m -> String.valueOf(m.get("name"))).toList());
+            }
             this.frontDoor = new FrontDoor(config, dispatcher, journal, clock::nowMillis,
                     List.of(control, identityControl, new WorldRoutes(kubernetes, quota, policies, catalogs.regions(),
                             catalogs.vmSizes().families().keySet()),
-                            new MetadataRoutes(), identity), tls, controlToken)
+                            new ScenarioRoutes(scenarios), new MetadataRoutes(), identity), tls, controlToken)
                     .start();
             this.ticker = startTicker(config.tickMillis());
+            if (config.scenario() != null) {
+                if (context.resources().countOfType(ResourceGroupService.TYPE_KEY) == 0) {
+                    try {
+                        scenarios.load(config.scenario(), null, false);
+                    } catch (RuntimeException e) {
+                        ticker.shutdownNow();
+                        frontDoor.close();
+                        throw e;
+                    }
+                } else {
+                    LOG.info("--scenario {} not loaded: this data directory already holds resource groups; POST /_emulator/scenarios/{}"
+                            + " reloads it from a clean store", config.scenario(), config.scenario());
+                }
+            }
             ready.set(true);
         } catch (RuntimeException e) {
             database.close();

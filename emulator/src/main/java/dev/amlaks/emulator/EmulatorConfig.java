@@ -25,6 +25,7 @@ import java.util.List;
  * @param controlToken what the control API requires as a bearer token when the emulator listens beyond loopback
  *                     (null: one is generated at start and printed)
  * @param catalogDate pins the Kubernetes version catalog to this date (null: the virtual clock's date picks it)
+ * @param scenario  a scenario to load at start into a store that holds no resource group yet (null: none)
  * @param providers extra resource providers (tests use this to exercise the engine with a synthetic type)
  */
 public record EmulatorConfig(
@@ -49,6 +50,7 @@ public record EmulatorConfig(
         Path tlsKey,
         String controlToken,
         java.time.LocalDate catalogDate,
+        String scenario,
         List<ProviderFactory> providers) {
 
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -76,7 +78,7 @@ public record EmulatorConfig(
     /** What {@code java -jar aml-aks-emulator.jar} starts with. */
     public static EmulatorConfig defaults() {
         return new EmulatorConfig("127.0.0.1", 8480, 8443, Path.of("emulator-data"), false, ClockMode.SCALED, 60.0, null,
-                null, "info", true, 1, 200, 500, 100, AuthMode.LENIENT, List.of(), null, null, null, null, List.of());
+                null, "info", true, 1, 200, 500, 100, AuthMode.LENIENT, List.of(), null, null, null, null, null, List.of());
     }
 
     /** In memory, free ports, a manual clock at a fixed instant: what each test class gets. */
@@ -127,6 +129,7 @@ public record EmulatorConfig(
         private Path tlsKey;
         private String controlToken;
         private java.time.LocalDate catalogDate;
+        private String scenario;
         private final List<ProviderFactory> providers;
 
         private Builder(EmulatorConfig c) {
@@ -151,6 +154,7 @@ public record EmulatorConfig(
             tlsKey = c.tlsKey;
             controlToken = c.controlToken;
             catalogDate = c.catalogDate;
+            scenario = c.scenario;
             providers = new ArrayList<>(c.providers);
         }
 
@@ -255,6 +259,11 @@ public record EmulatorConfig(
             return this;
         }
 
+        public Builder scenario(String v) {
+            scenario = v;
+            return this;
+        }
+
         public Builder provider(ProviderFactory v) {
             providers.add(v);
             return this;
@@ -263,7 +272,7 @@ public record EmulatorConfig(
         public EmulatorConfig build() {
             return new EmulatorConfig(host, httpPort, httpsPort, dataDir, inMemory, clockMode, clockScale, clockStart,
                     fixturesDir, logLevel, autoRegisterSubscriptions, retryAfterSeconds, tickMillis, journalSize,
-                    defaultPageSize, authMode, tlsHosts, tlsCert, tlsKey, controlToken, catalogDate, providers);
+                    defaultPageSize, authMode, tlsHosts, tlsCert, tlsKey, controlToken, catalogDate, scenario, providers);
         }
     }
 }

@@ -85,6 +85,10 @@ public final class Main implements Callable<Integer> {
             description = "Pin the Kubernetes version catalog to this date, YYYY-MM-DD (default: the virtual clock's date picks it).")
     java.time.LocalDate catalogDate;
 
+    @Option(names = "--scenario", description = "Load a named scenario (a starting world, e.g. seed-walkthrough) at start, into a store"
+            + " that holds no resource group yet; GET /_emulator/scenarios lists them.")
+    String scenario;
+
     @Option(names = "--log-level", defaultValue = "info", description = "error, warn, info, debug or trace (default: ${DEFAULT-VALUE}).")
     String logLevel;
 
@@ -143,6 +147,7 @@ public final class Main implements Callable<Integer> {
                 .tlsCert(tlsCert, tlsKey)
                 .controlToken(controlToken)
                 .catalogDate(catalogDate)
+                .scenario(scenario)
                 .build();
     }
 

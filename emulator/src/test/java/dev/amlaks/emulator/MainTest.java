@@ -48,7 +48,8 @@ class MainTest {
         EmulatorConfig c = parse(Map.of(), "--host", "0.0.0.0", "--http-port", "0", "--https-port", "9443", "--data-dir", "/tmp/x",
                 "--in-memory", "--clock", "MANUAL", "--clock-scale", "2.5", "--clock-start", "2020-10-02T00:00:00Z",
                 "--fixtures", "/tmp/f", "--log-level", "DEBUG", "--auto-register-subscriptions=false", "--retry-after", "5",
-                "--auth", "strict", "--tls-hosts", "a.test,10.0.0.1", "--tls-cert", "/tmp/c.pem", "--tls-key", "/tmp/k.pem");
+                "--auth", "strict", "--tls-hosts", "a.test,10.0.0.1", "--tls-cert", "/tmp/c.pem", "--tls-key", "/tmp/k.pem",
+                "--scenario", "seed-walkthrough");
         assertThat(c.host()).isEqualTo("0.0.0.0");
         assertThat(c.httpPort()).isZero();
         assertThat(c.httpsPort()).isEqualTo(9443);
@@ -65,6 +66,7 @@ class MainTest {
         assertThat(c.tlsHosts()).containsExactly("a.test", "10.0.0.1");
         assertThat(c.tlsCert()).isEqualTo(Path.of("/tmp/c.pem"));
         assertThat(c.tlsKey()).isEqualTo(Path.of("/tmp/k.pem"));
+        assertThat(c.scenario()).isEqualTo("seed-walkthrough");
     }
 
     @Test
@@ -85,7 +87,8 @@ class MainTest {
                 Map.entry("EMULATOR_AUTH", "STRICT"),
                 Map.entry("EMULATOR_TLS_HOSTS", "emulator.internal"),
                 Map.entry("EMULATOR_TLS_CERT", "/etc/tls/c.pem"),
-                Map.entry("EMULATOR_TLS_KEY", "/etc/tls/k.pem")));
+                Map.entry("EMULATOR_TLS_KEY", "/etc/tls/k.pem"),
+                Map.entry("EMULATOR_SCENARIO", "seed-walkthrough")));
         assertThat(c.host()).isEqualTo("127.0.0.2");
         assertThat(c.httpPort()).isEqualTo(9480);
         assertThat(c.httpsPort()).isEqualTo(9443);
@@ -102,6 +105,7 @@ class MainTest {
         assertThat(c.tlsHosts()).containsExactly("emulator.internal");
         assertThat(c.tlsCert()).isEqualTo(Path.of("/etc/tls/c.pem"));
         assertThat(c.tlsKey()).isEqualTo(Path.of("/etc/tls/k.pem"));
+        assertThat(c.scenario()).isEqualTo("seed-walkthrough");
     }
 
     @Test

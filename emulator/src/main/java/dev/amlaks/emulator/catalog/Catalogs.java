@@ -5,12 +5,13 @@ import dev.amlaks.emulator.fixtures.FixtureSource;
 import dev.amlaks.emulator.fixtures.IdentityFixture;
 import dev.amlaks.emulator.fixtures.KubernetesVersionsFixture;
 import dev.amlaks.emulator.fixtures.QuotasFixture;
+import dev.amlaks.emulator.fixtures.ScenariosFixture;
 import dev.amlaks.emulator.fixtures.RegionsFixture;
 import dev.amlaks.emulator.fixtures.VmSizesFixture;
 
 /** The fixture data the emulator runs on, read once at start (the Kubernetes catalogs are bound to the clock later). */
 public record Catalogs(IdentityFixture identity, Regions regions, Durations durations, KubernetesVersionsFixture kubernetes,
-                       VmSizes vmSizes, QuotasFixture quotas) {
+                       VmSizes vmSizes, QuotasFixture quotas, ScenariosFixture scenarios) {
 
     public static Catalogs load(FixtureSource source) {
         return new Catalogs(
@@ -19,6 +20,7 @@ public record Catalogs(IdentityFixture identity, Regions regions, Durations dura
                 new Durations(source.read("durations.json", DurationsFixture.class)),
                 source.read("kubernetes-versions.json", KubernetesVersionsFixture.class),
                 new VmSizes(source.read("vm-sizes.json", VmSizesFixture.class)),
-                source.read("quotas.json", QuotasFixture.class));
+                source.read("quotas.json", QuotasFixture.class),
+                source.read("scenarios.json", ScenariosFixture.class));
     }
 }

@@ -27,6 +27,7 @@ public final class KubernetesCatalog {
     private final LocalDate date;
     private final String source;
     private final String nodeImage;
+    private final String azureMlLoadBalancerSku;
     private final List<Version> versions;
     private final Version defaultVersion;
 
@@ -34,6 +35,8 @@ public final class KubernetesCatalog {
         this.date = LocalDate.parse(c.date());
         this.source = c.source();
         this.nodeImage = c.nodeImage();
+        this.azureMlLoadBalancerSku = c.azureMachineLearningLoadBalancerSku() == null ? "standard"
+                : c.azureMachineLearningLoadBalancerSku().toLowerCase(java.util.Locale.ROOT);
         List<Version> vs = new ArrayList<>();
         for (KubernetesVersionsFixture.Version v : c.versions()) {
             vs.add(new Version(v.version(), v.isDefault(), v.preview(), List.copyOf(v.upgrades()),
@@ -67,6 +70,11 @@ public final class KubernetesCatalog {
     /** The node image version pools get in this era. */
     public String nodeImage() {
         return nodeImage;
+    }
+
+    /** L1: the load balancer SKU a cluster Azure ML creates gets in this catalog's era ({@code basic} in 2020). */
+    public String azureMlLoadBalancerSku() {
+        return azureMlLoadBalancerSku;
     }
 
     /** Every version, oldest first. */

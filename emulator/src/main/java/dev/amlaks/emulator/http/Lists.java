@@ -36,6 +36,12 @@ public final class Lists {
 
     /** Writes one page; {@code keep} drops items a filter excludes (the page may then be short, as ARM allows). */
     public void answer(ArmCall call, Page<StoredResource> page, Predicate<StoredResource> keep) {
+        answer(call, page, keep, StoredResource::body);
+    }
+
+    /** The same, each kept item written as {@code render} presents it (a body whose state is derived when read). */
+    public void answer(ArmCall call, Page<StoredResource> page, Predicate<StoredResource> keep,
+                       java.util.function.Function<StoredResource, String> render) {
         StringBuilder b = new StringBuilder(64 + page.items().size() * 512).append("{\"value\":[");
         boolean first = true;
         for (StoredResource r : page.items()) {
@@ -45,7 +51,7 @@ public final class Lists {
             if (!first) {
                 b.append(',');
             }
-            b.append(r.body());
+            b.append(render.apply(r));
             first = false;
         }
         b.append(']');

@@ -35,6 +35,24 @@ public final class Lro {
         call.empty(202);
     }
 
+    /** A PUT's answer: 200 with the body when nothing long-running was started, else {@link #accepted} with 201 (new) or 200. */
+    public void written(ArmCall call, boolean created, String body, Operation op) {
+        if (op == null) {
+            call.json(created ? 201 : 200, body);
+        } else {
+            accepted(call, created ? 201 : 200, body, op);
+        }
+    }
+
+    /** A DELETE's answer: 204 when there was nothing to delete (no operation), else 202 and the polling URLs. */
+    public void deleted(ArmCall call, Operation op) {
+        if (op == null) {
+            call.empty(204);
+        } else {
+            accepted(call, op);
+        }
+    }
+
     /** The operation-status URL (always 200 with the status resource). */
     public static String statusUrl(String baseUrl, Operation op) {
         return baseUrl + statusPath(op) + "?api-version=" + op.apiVersion();

@@ -20,6 +20,38 @@ public interface OperationKind {
     /** Applies a failure decided when the operation started (or returned by {@link #complete}). */
     void fail(Handle h, Operation op, ArmError error, long at);
 
+    /** A completion effect, as a lambda. */
+    @FunctionalInterface
+    interface Completion {
+        Outcome complete(Handle h, Operation op, long at);
+    }
+
+    /** A failure effect, as a lambda. */
+    @FunctionalInterface
+    interface Failure {
+        void fail(Handle h, Operation op, ArmError error, long at);
+    }
+
+    /** A kind made of its name and its two effects. */
+    static OperationKind of(String name, Completion completion, Failure failure) {
+        return new OperationKind() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Outcome complete(Handle h, Operation op, long at) {
+                return completion.complete(h, op, at);
+            }
+
+            @Override
+            public void fail(Handle h, Operation op, ArmError error, long at) {
+                failure.fail(h, op, error, at);
+            }
+        };
+    }
+
     /** How an operation ended: a result body for its Location URL (or none), or an error. */
     record Outcome(boolean succeeded, String resultBody, int errorStatus, ArmError error) {
         public static Outcome success() {

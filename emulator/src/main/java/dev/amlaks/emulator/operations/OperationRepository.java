@@ -75,6 +75,12 @@ public final class OperationRepository {
     }
 
     /** Cancels the in-progress operations on resources of a group (the group itself is going away). */
+    public List<Operation> inProgress(Handle h) {
+        return h.createQuery("select " + COLUMNS + " from operations where status = 'InProgress' order by due_at, id")
+                .map(MAPPER)
+                .list();
+    }
+
     public List<Operation> inProgressInGroup(Handle h, String groupKey) {
         return h.createQuery("select " + COLUMNS + " from operations where group_key = :g and status = 'InProgress'")
                 .bind("g", groupKey)

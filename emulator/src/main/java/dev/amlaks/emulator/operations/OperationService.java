@@ -85,6 +85,29 @@ public final class OperationService {
         return operations.find(id);
     }
 
+    public Optional<Operation> find(Handle h, String id) {
+        return operations.find(h, id);
+    }
+
+    /** Every operation still running, the earliest due first. */
+    public List<Operation> running() {
+        return db.withHandle(operations::inProgress);
+    }
+
+    /**
+     * Makes a running operation due now, so the next settle completes it (scenarios load their
+     * world already provisioned). Returns false when the operation is not running.
+     */
+    public boolean expedite(Handle h, String operationId) {
+        long now = clock.nowMillis();
+        int n = h.createUpdate("update operations set due_at = :now where id = :id and status = 'InProgress' and due_at > :now")
+                .bind("now", now)
+                .bind("id", operationId)
+                .execute();
+        nextDue.accumulateAndGet(now, Math::min);
+        return n == 1;
+    }
+
     /**
      * Refuses a mutating call on a resource whose operation is still running, with AKS's 409
      * {@code OperationNotAllowed} ("Another operation (name - State) is in progress").

@@ -153,6 +153,28 @@ public final class ResourceRepository {
                 .list();
     }
 
+    /** Every resource of a type with this name, in any scope (bounded sets: computes sharing a name across a region). */
+    public List<StoredResource> named(Handle h, String typeKey, String name) {
+        return h.createQuery("select " + COLUMNS + " from resources where type_key = :type and lower(name) = :name order by id_key")
+                .bind("type", typeKey)
+                .bind("name", name.toLowerCase(java.util.Locale.ROOT))
+                .map(MAPPER)
+                .list();
+    }
+
+    public long countOfType(String typeKey) {
+        return db.withHandle(h -> h.createQuery("select count(*) from resources where type_key = :type").bind("type", typeKey)
+                .mapTo(Long.class).one());
+    }
+
+    /** Every resource of a type, in any scope (bounded sets only: the computes that may use one cluster). */
+    public List<StoredResource> allOfType(Handle h, String typeKey) {
+        return h.createQuery("select " + COLUMNS + " from resources where type_key = :type order by id_key")
+                .bind("type", typeKey)
+                .map(MAPPER)
+                .list();
+    }
+
     /** The latest modification time written, so a restarted clock never runs behind what was stored. */
     public long latestWrite() {
         return db.withHandle(h -> h.createQuery("select coalesce(max(updated_at), 0) from resources").mapTo(Long.class).one());

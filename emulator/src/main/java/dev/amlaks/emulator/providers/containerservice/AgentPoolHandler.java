@@ -37,11 +37,7 @@ public final class AgentPoolHandler {
 
     public void delete(ArmCall call) {
         Operation op = service.delete(ManagedClusterHandler.id(call), call.param("agentPoolName"), call.preconditions(), call.apiVersion());
-        if (op == null) {
-            call.empty(204);
-        } else {
-            lro.accepted(call, op);
-        }
+        lro.deleted(call, op);
     }
 
     public void list(ArmCall call) {

@@ -58,6 +58,16 @@ public final class Cidr {
         return (base & mask(b)) == (other.base & mask(b));
     }
 
+    /** How far {@code address} lies from the range's first address (0 for the network address itself). */
+    public long offsetOf(Cidr address) {
+        return address.base - base;
+    }
+
+    /** The number of addresses in the range. */
+    public long size() {
+        return 1L << (32 - bits);
+    }
+
     public boolean isSingleAddress() {
         return bits == 32;
     }

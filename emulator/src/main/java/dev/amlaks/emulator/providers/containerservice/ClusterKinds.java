@@ -42,60 +42,27 @@ final class ClusterKinds {
         return out;
     }
 
-    @FunctionalInterface
-    private interface Effect {
-        OperationKind.Outcome apply(Handle h, Operation op, long at);
+    private OperationKind kind(String name, OperationKind.Completion effect, boolean create) {
+        return OperationKind.of(ManagedClusterService.KIND + name, effect, (h, op, error, at) -> cluster(h, op).ifPresent(c -> {
+            c.setState(ProvisioningState.FAILED.value());
+            c.pools.stream().filter(p -> !ProvisioningState.of(p.state()).isTerminal())
+                    .forEach(p -> p.props.put("provisioningState", ProvisioningState.FAILED.value()));
+            if (create) {
+                c.internal.put("holdsQuota", false);
+            }
+            c.internal.remove("creating");
+            c.save(h, ctx.resources(), at);
+        }));
     }
 
-    private OperationKind kind(String name, Effect effect, boolean create) {
-        return new OperationKind() {
-            @Override
-            public String name() {
-                return ManagedClusterService.KIND + name;
-            }
-
-            @Override
-            public Outcome complete(Handle h, Operation op, long at) {
-                return effect.apply(h, op, at);
-            }
-
-            @Override
-            public void fail(Handle h, Operation op, ArmError error, long at) {
-                cluster(h, op).ifPresent(c -> {
-                    c.setState(ProvisioningState.FAILED.value());
-                    c.pools.stream().filter(p -> !ProvisioningState.of(p.state()).isTerminal())
-                            .forEach(p -> p.props.put("provisioningState", ProvisioningState.FAILED.value()));
-                    if (create) {
-                        c.internal.put("holdsQuota", false);
-                    }
-                    c.internal.remove("creating");
-                    c.save(h, ctx.resources(), at);
-                });
-            }
-        };
-    }
-
-    private OperationKind poolKind(String name, Effect effect) {
-        return new OperationKind() {
-            @Override
-            public String name() {
-                return ManagedClusterService.KIND + "agentPools/" + name;
-            }
-
-            @Override
-            public Outcome complete(Handle h, Operation op, long at) {
-                return effect.apply(h, op, at);
-            }
-
-            @Override
-            public void fail(Handle h, Operation op, ArmError error, long at) {
-                ResourceId poolId = ResourceId.parse(op.resourceId());
-                Cluster.load(h, ctx.resources(), poolId.parent()).ifPresent(c -> c.pool(poolId.name()).ifPresent(p -> {
-                    p.props.put("provisioningState", ProvisioningState.FAILED.value());
-                    c.save(h, ctx.resources(), at);
-                }));
-            }
-        };
+    private OperationKind poolKind(String name, OperationKind.Completion effect) {
+        return OperationKind.of(ManagedClusterService.KIND + "agentPools/" + name, effect, (h, op, error, at) -> {
+            ResourceId poolId = ResourceId.parse(op.resourceId());
+            Cluster.load(h, ctx.resources(), poolId.parent()).ifPresent(c -> c.pool(poolId.name()).ifPresent(p -> {
+                p.props.put("provisioningState", ProvisioningState.FAILED.value());
+                c.save(h, ctx.resources(), at);
+            }));
+        });
     }
 
     private Optional<Cluster> cluster(Handle h, Operation op) {

@@ -41,6 +41,7 @@ public final class ContainerServiceProvider implements Provider {
     private final AgentPoolHandler pools;
     private final VersionsHandler versions;
     private final ClusterKinds kinds;
+    private final AksClusters port;
 
     /** Wires the provider's services from the shared context; {@code caPem} signs nothing, it only fills kubeconfigs. */
     public ContainerServiceProvider(AksContext ctx, Lists lists, Lro lro, String caPem) {
@@ -51,6 +52,12 @@ public final class ContainerServiceProvider implements Provider {
         this.pools = new AgentPoolHandler(new AgentPoolService(service), service, lists, lro);
         this.versions = new VersionsHandler(ctx.versions(), ctx.regions());
         this.kinds = new ClusterKinds(ctx);
+        this.port = new AksClusters(service, caPem);
+    }
+
+    /** Managed clusters as other providers (Azure ML) may use them. */
+    public AksClusters clusters() {
+        return port;
     }
 
     @Override

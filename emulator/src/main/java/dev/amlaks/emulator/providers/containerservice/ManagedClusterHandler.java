@@ -48,11 +48,7 @@ public final class ManagedClusterHandler {
 
     public void delete(ArmCall call) {
         Operation op = service.delete(id(call), call.preconditions(), call.apiVersion());
-        if (op == null) {
-            call.empty(204);
-        } else {
-            lro.accepted(call, op);
-        }
+        lro.deleted(call, op);
     }
 
     public void listByGroup(ArmCall call) {

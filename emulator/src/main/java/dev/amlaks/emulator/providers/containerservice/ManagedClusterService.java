@@ -56,11 +56,15 @@ public final class ManagedClusterService {
     /** PUT: create a cluster, or update it from the whole model (scale, upgrade, settings). */
     public Result put(ResourceId id, ObjectNode request, Preconditions pre, String apiVersion) {
         AksNames.validateClusterName(id.name());
-        return ctx.db().inTransaction(h -> {
-            Optional<Cluster> existing = Cluster.load(h, ctx.resources(), id);
-            pre.check(existing.map(c -> c.row.etag()));
-            return existing.isPresent() ? update(h, existing.get(), request, apiVersion) : create(h, id, request, apiVersion);
-        });
+        return ctx.db().inTransaction(h -> put(h, id, request, pre, apiVersion));
+    }
+
+    /** The same, in the caller's transaction (Azure ML provisions and scales clusters through it). */
+    Result put(Handle h, ResourceId id, ObjectNode request, Preconditions pre, String apiVersion) {
+        AksNames.validateClusterName(id.name());
+        Optional<Cluster> existing = Cluster.load(h, ctx.resources(), id);
+        pre.check(existing.map(c -> c.row.etag()));
+        return existing.isPresent() ? update(h, existing.get(), request, apiVersion) : create(h, id, request, apiVersion);
     }
 
     private Result create(Handle h, ResourceId id, ObjectNode request, String apiVersion) {
@@ -410,25 +414,28 @@ public final class ManagedClusterService {
 
     /** DELETE: the cluster turns Deleting; when done it, its pools and its node resource group are gone. Null: nothing to delete. */
     public Operation delete(ResourceId id, Preconditions pre, String apiVersion) {
-        return ctx.db().inTransaction(h -> {
-            Optional<Cluster> found = Cluster.load(h, ctx.resources(), id);
-            pre.check(found.map(c -> c.row.etag()));
-            if (found.isEmpty()) {
-                return null;
-            }
-            Cluster c = found.get();
-            Optional<Operation> running = ctx.operations().running(h, c.row);
-            if (running.isPresent() && running.get().kind().equals(KIND + "delete")) {
-                return running.get();
-            }
-            ensureIdle(h, c);
-            c.setState("Deleting");
-            c.pools.forEach(p -> p.props.put("provisioningState", "Deleting"));
-            Operation op = start(h, "delete", id, c.location(), "DELETE", apiVersion);
-            c.operation = op.id();
-            c.save(h, ctx.resources(), ctx.clock().nowMillis());
-            return op;
-        });
+        return ctx.db().inTransaction(h -> delete(h, id, pre, apiVersion));
+    }
+
+    /** The same, in the caller's transaction. */
+    Operation delete(Handle h, ResourceId id, Preconditions pre, String apiVersion) {
+        Optional<Cluster> found = Cluster.load(h, ctx.resources(), id);
+        pre.check(found.map(c -> c.row.etag()));
+        if (found.isEmpty()) {
+            return null;
+        }
+        Cluster c = found.get();
+        Optional<Operation> running = ctx.operations().running(h, c.row);
+        if (running.isPresent() && running.get().kind().equals(KIND + "delete")) {
+            return running.get();
+        }
+        ensureIdle(h, c);
+        c.setState("Deleting");
+        c.pools.forEach(p -> p.props.put("provisioningState", "Deleting"));
+        Operation op = start(h, "delete", id, c.location(), "DELETE", apiVersion);
+        c.operation = op.id();
+        c.save(h, ctx.resources(), ctx.clock().nowMillis());
+        return op;
     }
 
     /** POST stop: the nodes go away (and their vCPUs with them) when the operation completes. */

@@ -29,7 +29,7 @@ import org.jdbi.v3.core.Handle;
 public final class ResourceGroupService {
 
     public static final String DELETE_KIND = "Microsoft.Resources/resourceGroups/delete";
-    static final String TYPE_KEY = "microsoft.resources/resourcegroups";
+    public static final String TYPE_KEY = "microsoft.resources/resourcegroups";
     private static final Pattern NAME = Pattern.compile("^[-\\w._()]+$", Pattern.UNICODE_CHARACTER_CLASS);
 
     /** What a PUT did: the stored group and whether it was new (201) or replaced (200). */

@@ -1,0 +1,279 @@
+package dev.amlaks.emulator.providers.machinelearning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amlaks.emulator.arm.Json;
+import dev.amlaks.emulator.arm.JsonFields;
+import dev.amlaks.emulator.arm.ResourceId;
+import dev.amlaks.emulator.catalog.KubernetesCatalog;
+import dev.amlaks.emulator.fixtures.VmSizesFixture;
+import dev.amlaks.emulator.providers.containerservice.AksClusters;
+import dev.amlaks.emulator.providers.containerservice.Cidr;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The rules of an AKS compute's properties, each failing with the error that names the field, the
+ * value and what would be accepted: cluster purpose and its vCPU minimum (L7, L8), SSL, the
+ * networking of a new cluster (C2), load balancer type, the Kubernetes version an attached cluster
+ * runs (V3-V5) and its authorized IP ranges (L3).
+ */
+final class AksComputeRules {
+
+    static final String FAST_PROD = "FastProd";
+    static final String DENSE_PROD = "DenseProd";
+    static final String DEV_TEST = "DevTest";
+    static final List<String> PURPOSES = List.of(FAST_PROD, DENSE_PROD, DEV_TEST);
+    static final List<String> LOAD_BALANCER_TYPES = List.of("PublicIp", "InternalLoadBalancer");
+    static final List<String> SSL_STATUSES = List.of("Disabled", "Enabled", "Auto");
+    static final int PRODUCTION_VCPUS = 12;
+    static final int DEV_TEST_VCPUS = 2;
+    static final String DEFAULT_VM_SIZE = "Standard_D3_v2";
+
+    private AksComputeRules() {
+    }
+
+    /** L7: FastProd when absent; one of the three values otherwise. */
+    static String purpose(JsonNode aks) {
+        String p = JsonFields.string(aks, "clusterPurpose", "properties.properties.clusterPurpose");
+        return p == null ? FAST_PROD : canonical(p, PURPOSES, "properties.properties.clusterPurpose");
+    }
+
+    /** The v1 SDK's provisioning_configuration() defaults: 3 agents for production, 1 for DevTest. */
+    static long defaultAgentCount(String purpose) {
+        return DEV_TEST.equals(purpose) ? 1 : 3;
+    }
+
+    /**
+     * L8: production clusters need at least 12 vCPUs (nodes x cores of the VM size), DevTest at
+     * least 2; {@code nodes} describes the pools as "3 x Standard_D3_v2 (4 vCPUs)".
+     */
+    static void checkVcpus(String purpose, long vcpus, String nodes, String verb, String smallerSize) {
+        boolean production = !DEV_TEST.equals(purpose);
+        int min = production ? PRODUCTION_VCPUS : DEV_TEST_VCPUS;
+        if (vcpus >= min) {
+            return;
+        }
+        String ways = production
+                ? "use more nodes" + (smallerSize == null ? "" : " (" + smallerSize + ")") + ", a VM size with more vCPUs, or"
+                        + " clusterPurpose 'DevTest' (at least " + DEV_TEST_VCPUS + " vCPUs; not fault tolerant, for development and testing)"
+                : "use more nodes or a VM size with more vCPUs";
+        throw MlErrors.badArgument("Agent cores " + nodes + " = " + vcpus + " vCPUs. A cluster with purpose '" + purpose + "' should have"
+                + " at least " + min + " cores to operate, so it cannot be " + verb + ": " + ways + ".");
+    }
+
+    static String loadBalancerType(JsonNode aks) {
+        String t = JsonFields.string(aks, "loadBalancerType", "properties.properties.loadBalancerType");
+        return t == null ? "PublicIp" : canonical(t, LOAD_BALANCER_TYPES, "properties.properties.loadBalancerType");
+    }
+
+    /** A VM size the region offers, or the error listing those it does. */
+    static VmSizesFixture.Size vmSize(String name, String region, List<VmSizesFixture.Size> offered) {
+        for (VmSizesFixture.Size s : offered) {
+            if (s.name().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        throw MlErrors.badArgument("The VM size '" + name + "' of 'properties.properties.agentVmSize' is not available in region '"
+                + region + "'. Sizes available there: " + offered.stream().map(VmSizesFixture.Size::name).collect(Collectors.joining(", "))
+                + ".");
+    }
+
+    /** An SSL configuration as stored (no secrets) plus a fingerprint of what was sent, to tell a change from an echo. */
+    record Ssl(ObjectNode stored, String fingerprint) {
+    }
+
+    static Ssl ssl(JsonNode aks) {
+        ObjectNode in = JsonFields.object(aks, "sslConfiguration", "properties.properties.sslConfiguration");
+        if (in == null) {
+            return new Ssl(Json.object().put("status", "Disabled"), "Disabled");
+        }
+        String path = "properties.properties.sslConfiguration";
+        String status = JsonFields.string(in, "status", path + ".status");
+        status = status == null ? "Disabled" : canonical(status, SSL_STATUSES, path + ".status");
+        String cert = JsonFields.string(in, "cert", path + ".cert");
+        String key = JsonFields.string(in, "key", path + ".key");
+        String cname = JsonFields.string(in, "cname", path + ".cname");
+        String leaf = JsonFields.string(in, "leafDomainLabel", path + ".leafDomainLabel");
+        Boolean overwrite = JsonFields.bool(in, "overwriteExistingDomain", path + ".overwriteExistingDomain");
+        boolean anyCustom = cert != null || key != null || cname != null;
+        if (!"Disabled".equals(status)) {
+            if (anyCustom && (cert == null || key == null || cname == null)) {
+                throw MlErrors.badArgument("Invalid configuration, not all ssl information provided. To enable SSL validation please"
+                        + " provide the cname, cert pem file, and key pem file (" + path + ".cname, .cert and .key).");
+            }
+            if (anyCustom && leaf != null) {
+                throw MlErrors.badArgument("Invalid configuration. When cname, cert pem file, and key pem file is provided, leaf domain"
+                        + " label should not be provided (" + path + ".leafDomainLabel).");
+            }
+            if (!anyCustom && leaf == null) {
+                throw MlErrors.badArgument("Invalid configuration: " + path + ".status '" + status + "' needs either a certificate"
+                        + " (cname, cert and key) or a leafDomainLabel for a Microsoft certificate.");
+            }
+            if (overwrite != null && overwrite && leaf == null) {
+                throw MlErrors.badArgument("Invalid configuration. Overwrite existing domain only applies to leaf domain label ("
+                        + path + ".overwriteExistingDomain).");
+            }
+        }
+        ObjectNode out = Json.object().put("status", status);
+        if (cname != null) {
+            out.put("cname", cname);
+        }
+        if (leaf != null) {
+            out.put("leafDomainLabel", leaf);
+            out.put("overwriteExistingDomain", overwrite != null && overwrite);
+        }
+        String fingerprint = status + "|" + nz(cname) + "|" + nz(leaf) + "|" + (overwrite != null && overwrite) + "|" + digest(cert)
+                + "|" + digest(key);
+        return new Ssl(out, fingerprint);
+    }
+
+    /**
+     * C2: an existing virtual network for a new cluster: all four fields or none; the subnet an
+     * ARM subnet id; the DNS service address inside the service range (and not its first
+     * address); the docker bridge range apart from the service range.
+     */
+    static ObjectNode networking(JsonNode aks) {
+        String path = "properties.properties.aksNetworkingConfiguration";
+        ObjectNode in = JsonFields.object(aks, "aksNetworkingConfiguration", path);
+        if (in == null) {
+            return null;
+        }
+        String subnet = JsonFields.string(in, "subnetId", path + ".subnetId");
+        String service = JsonFields.string(in, "serviceCidr", path + ".serviceCidr");
+        String dns = JsonFields.string(in, "dnsServiceIP", path + ".dnsServiceIP");
+        String bridge = JsonFields.string(in, "dockerBridgeCidr", path + ".dockerBridgeCidr");
+        if (subnet == null && service == null && dns == null && bridge == null) {
+            return null;
+        }
+        List<String> missing = new ArrayList<>();
+        addIfNull(missing, subnet, "subnetId");
+        addIfNull(missing, service, "serviceCidr");
+        addIfNull(missing, dns, "dnsServiceIP");
+        addIfNull(missing, bridge, "dockerBridgeCidr");
+        if (!missing.isEmpty()) {
+            throw MlErrors.badArgument("Invalid configuration, not all virtual net information provided: " + path + " lacks "
+                    + String.join(", ", missing) + ". To use a custom virtual network give subnetId, serviceCidr (e.g. 10.0.0.0/16),"
+                    + " dnsServiceIP (e.g. 10.0.0.10) and dockerBridgeCidr (e.g. 172.17.0.1/16).");
+        }
+        try {
+            if (!ResourceId.parse(subnet).typeKey().equals("microsoft.network/virtualnetworks/subnets")) {
+                throw new IllegalArgumentException("not a subnet");
+            }
+        } catch (IllegalArgumentException e) {
+            throw MlErrors.badArgument("The value '" + subnet + "' of '" + path + ".subnetId' is not a subnet id: expected"
+                    + " /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.Network/virtualNetworks/{vnet}/subnets/{subnet}.");
+        }
+        Cidr serviceRange = cidr(service, path + ".serviceCidr", "10.0.0.0/16", false);
+        Cidr dnsAddress = cidr(dns, path + ".dnsServiceIP", "10.0.0.10", true);
+        Cidr bridgeRange = cidr(bridge, path + ".dockerBridgeCidr", "172.17.0.1/16", false);
+        if (!serviceRange.covers(dnsAddress)) {
+            throw MlErrors.badArgument("The DNS service address '" + dns + "' (" + path + ".dnsServiceIP) must lie inside the service"
+                    + " address range '" + service + "' (" + path + ".serviceCidr), e.g. the tenth address of it.");
+        }
+        long offset = serviceRange.offsetOf(dnsAddress);
+        if (offset <= 1 || offset == serviceRange.size() - 1) {
+            throw MlErrors.badArgument("The DNS service address '" + dns + "' (" + path + ".dnsServiceIP) cannot be the network"
+                    + " address, the first address (Kubernetes' own service) or the broadcast address of '" + service + "'.");
+        }
+        if (bridgeRange.overlaps(serviceRange)) {
+            throw MlErrors.badArgument("The docker bridge range '" + bridge + "' (" + path + ".dockerBridgeCidr) overlaps the service"
+                    + " address range '" + service + "' (" + path + ".serviceCidr); choose ranges that do not overlap, e.g. 172.17.0.1/16"
+                    + " and 10.0.0.0/16.");
+        }
+        ObjectNode out = Json.object();
+        out.put("subnetId", subnet);
+        out.put("serviceCidr", service);
+        out.put("dnsServiceIP", dns);
+        out.put("dockerBridgeCidr", bridge);
+        return out;
+    }
+
+    /** V3, V4, V5: any version of the catalog in force attaches (previews too); another is refused, listing those that do. */
+    static void checkVersion(KubernetesCatalog catalog, String version, String cluster) {
+        if (catalog.find(version).isPresent()) {
+            return;
+        }
+        List<KubernetesCatalog.Version> all = catalog.versions();
+        String lowest = all.stream().map(KubernetesCatalog.Version::version).min(KubernetesCatalog::compare).orElse("");
+        String highest = all.stream().map(KubernetesCatalog.Version::version).max(KubernetesCatalog::compare).orElse("");
+        String listed = all.stream().sorted((a, b) -> KubernetesCatalog.compare(a.version(), b.version()))
+                .map(v -> v.version() + (v.preview() ? " (preview)" : "")).collect(Collectors.joining(", "));
+        throw MlErrors.badArgument("Specified kubernetes version " + version + " is not supported. Supported versions are between ["
+                + lowest + " - " + highest + "]: " + listed + ". Upgrade cluster '" + cluster + "' to one of them (az aks upgrade) and"
+                + " attach it again.");
+    }
+
+    /**
+     * L3: a cluster that limits its API server to authorized IP ranges must let in Azure ML's
+     * control plane of its region and of the paired region; the error names every range missing.
+     */
+    static void checkAuthorizedRanges(AksClusters.View cluster, String region, List<String> regionRanges, String pair,
+                                      List<String> pairRanges) {
+        if (cluster.authorizedIpRanges().isEmpty()) {
+            return;
+        }
+        List<Cidr> allowed = cluster.authorizedIpRanges().stream().map(Cidr::parse).filter(c -> c != null).toList();
+        Function<List<String>, List<String>> missing = ranges -> ranges.stream()
+                .filter(r -> allowed.stream().noneMatch(a -> a.covers(Cidr.parse(r)))).toList();
+        List<String> missRegion = missing.apply(regionRanges);
+        List<String> missPair = missing.apply(pairRanges);
+        if (missRegion.isEmpty() && missPair.isEmpty()) {
+            return;
+        }
+        StringBuilder m = new StringBuilder("The AKS cluster '").append(cluster.id().name()).append("' limits its API server to authorized"
+                + " IP ranges that do not include the Azure Machine Learning control plane, so inference pods could not be deployed"
+                + " to it. The control plane runs in region '").append(region).append("' and its paired region '").append(pair)
+                .append("'; add these ranges to apiServerAccessProfile.authorizedIPRanges (az aks update --api-server-authorized-ip-ranges)"
+                        + " and attach again. Missing for ").append(region).append(": ");
+        m.append(missRegion.isEmpty() ? "none" : String.join(", ", missRegion));
+        m.append(". Missing for ").append(pair).append(": ").append(missPair.isEmpty() ? "none" : String.join(", ", missPair)).append('.');
+        throw MlErrors.badArgument(m.toString());
+    }
+
+    private static Cidr cidr(String value, String path, String example, boolean address) {
+        Cidr c = Cidr.parse(value);
+        if (c == null || (address && !c.isSingleAddress()) || (!address && !value.contains("/"))) {
+            throw MlErrors.badArgument("The value '" + value + "' of '" + path + "' is not " + (address ? "an IPv4 address" : "an IPv4 CIDR")
+                    + " (e.g. " + example + ").");
+        }
+        return c;
+    }
+
+    static String canonical(String value, List<String> allowed, String path) {
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(value)) {
+                return a;
+            }
+        }
+        throw MlErrors.invalidValue(path, value, allowed);
+    }
+
+    private static void addIfNull(List<String> missing, String value, String name) {
+        if (value == null || value.isBlank()) {
+            missing.add(name);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+
+    private static String digest(String s) {
+        if (s == null) {
+            return "";
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.amlaks.emulator.providers.machinelearning;
+
+import dev.amlaks.emulator.catalog.Durations;
+import dev.amlaks.emulator.catalog.KubernetesVersions;
+import dev.amlaks.emulator.catalog.Regions;
+import dev.amlaks.emulator.catalog.VmSizes;
+import dev.amlaks.emulator.clock.VirtualClock;
+import dev.amlaks.emulator.operations.OperationService;
+import dev.amlaks.emulator.providers.compute.QuotaLedger;
+import dev.amlaks.emulator.providers.containerservice.AksClusters;
+import dev.amlaks.emulator.providers.resources.ResourceGroupService;
+import dev.amlaks.emulator.providers.resources.SubscriptionService;
+import dev.amlaks.emulator.store.Database;
+import dev.amlaks.emulator.store.ResourceRepository;
+
+/** What the Azure ML provider's services share; AKS clusters are reached only through {@link AksClusters}. */
+public record MlContext(Database db, ResourceRepository resources, OperationService operations, VirtualClock clock,
+                        KubernetesVersions versions, VmSizes sizes, Regions regions, Durations durations, ResourceGroupService groups,
+                        SubscriptionService subscriptions, QuotaLedger quota, AksClusters clusters) {
+}

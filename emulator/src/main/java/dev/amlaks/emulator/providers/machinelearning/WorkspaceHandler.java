@@ -1,0 +1,69 @@
+package dev.amlaks.emulator.providers.machinelearning;
+
+import dev.amlaks.emulator.arm.ArmCall;
+import dev.amlaks.emulator.arm.ResourceId;
+import dev.amlaks.emulator.http.Lists;
+import dev.amlaks.emulator.http.Lro;
+import dev.amlaks.emulator.operations.Operation;
+import dev.amlaks.emulator.store.ResourceRepository;
+import java.util.Locale;
+
+/** HTTP in and out for workspaces. */
+public final class WorkspaceHandler {
+
+    private final WorkspaceService service;
+    private final ResourceRepository resources;
+    private final Lists lists;
+    private final Lro lro;
+
+    WorkspaceHandler(WorkspaceService service, ResourceRepository resources, Lists lists, Lro lro) {
+        this.service = service;
+        this.resources = resources;
+        this.lists = lists;
+        this.lro = lro;
+    }
+
+    static ResourceId id(ArmCall call) {
+        return MlNames.workspaceId(call.param("subscriptionId"), call.param("resourceGroupName"), call.param("workspaceName"));
+    }
+
+    public void put(ArmCall call) {
+        WorkspaceService.Result r = service.put(id(call), call.bodyObject(), call.preconditions(), call.apiVersion());
+        lro.written(call, r.created(), r.workspace().body(), r.operation());
+    }
+
+    public void get(ArmCall call) {
+        call.json(200, service.get(id(call)).body());
+    }
+
+    public void patch(ArmCall call) {
+        call.json(200, service.patch(id(call), call.bodyObject()).body());
+    }
+
+    public void delete(ArmCall call) {
+        Operation op = service.delete(id(call), call.preconditions(), call.apiVersion());
+        lro.deleted(call, op);
+    }
+
+    public void listKeys(ArmCall call) {
+        call.json(200, service.listKeys(id(call)));
+    }
+
+    /** POST resyncKeys: the keys are the emulator's own, so there is nothing to fetch again; the workspace must exist. */
+    public void resyncKeys(ArmCall call) {
+        service.get(id(call));
+        call.empty(200);
+    }
+
+    public void listByGroup(ArmCall call) {
+        Lists.PageRequest page = lists.request(call);
+        lists.answer(call, resources.listByParent(MlNames.WORKSPACE_KEY,
+                ResourceId.resourceGroup(call.param("subscriptionId"), call.param("resourceGroupName")).key(), page.afterKey(), page.size()));
+    }
+
+    public void listBySubscription(ArmCall call) {
+        Lists.PageRequest page = lists.request(call);
+        lists.answer(call, resources.listBySubscription(MlNames.WORKSPACE_KEY, call.param("subscriptionId").toLowerCase(Locale.ROOT),
+                page.afterKey(), page.size()));
+    }
+}
