@@ -55,7 +55,7 @@ class ReadmeSnippetsTest {
 
     @Test
     void the_readme_has_snippets() throws IOException {
-        assertThat(snippets()).containsKeys("curl-resource-group", "curl-long-running-delete");
+        assertThat(snippets()).containsKeys("curl-resource-group", "curl-long-running-delete", "curl-seed-walkthrough");
     }
 
     @TestFactory

@@ -50,6 +50,12 @@ public final class ArmDispatcher {
         List<String> path = decode(ArmRouter.split(ctx.path()));
         String version = apiVersion(ctx);
         ArmRouter.Match match = router.match(method, path);
+        boolean headAsGet = false;
+        if (!match.found() && method == Method.HEAD && match.allowed().contains(Method.GET)) {
+            // ARM answers HEAD on any resource it can GET: 204 when it exists, the GET's error status otherwise.
+            match = router.match(Method.GET, path);
+            headAsGet = true;
+        }
         if (!match.found()) {
             if (match.pathKnown()) {
                 throw FrontDoorErrors.methodNotAllowed(method.name(), match.allowed().stream().map(Enum::name).toList());
@@ -77,6 +83,9 @@ public final class ArmDispatcher {
         }
         operations.settle();
         match.handler().handle(new ArmCall(ctx, match.params(), type, version, caller));
+        if (headAsGet && ctx.status().getCode() == 200) {
+            ctx.status(204).result("");
+        }
     }
 
     /** A verified token of another tenant: ARM's 403, naming the action and the scope. */

@@ -27,9 +27,14 @@ public final class WorkspaceHandler {
         return MlNames.workspaceId(call.param("subscriptionId"), call.param("resourceGroupName"), call.param("workspaceName"));
     }
 
+    /** A create is 202 with the polling URLs and no body (the workspace API's 200/202, not 201); an update is 200 at once. */
     public void put(ArmCall call) {
         WorkspaceService.Result r = service.put(id(call), call.bodyObject(), call.preconditions(), call.apiVersion());
-        lro.written(call, r.created(), r.workspace().body(), r.operation());
+        if (r.operation() != null) {
+            lro.accepted(call, r.operation());
+        } else {
+            call.json(200, r.workspace().body());
+        }
     }
 
     public void get(ArmCall call) {

@@ -214,7 +214,7 @@ class ComputeCreateTest {
         on(EMULATOR).queryParam("api-version", Arm.RG_API).body("{\"location\":\"eastus\"}")
                 .put("/subscriptions/" + other + "/resourcegroups/guarded").then().statusCode(201);
         String ws = "/subscriptions/" + other + "/resourceGroups/guarded/providers/Microsoft.MachineLearningServices/workspaces/gws";
-        on(EMULATOR).queryParam("api-version", Ml.API).body("{\"location\":\"eastus\"}").put(ws).then().statusCode(201);
+        on(EMULATOR).queryParam("api-version", Ml.API).body("{\"location\":\"eastus\"}").put(ws).then().statusCode(202);
         advance(EMULATOR, 60);
         given().baseUri(EMULATOR.url()).contentType(ContentType.JSON).body("{\"scope\":\"/subscriptions/" + other + "\"}")
                 .put("/_emulator/policies/deny-public-ip").then().statusCode(200);

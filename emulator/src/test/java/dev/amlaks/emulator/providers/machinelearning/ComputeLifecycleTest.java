@@ -258,5 +258,8 @@ class ComputeLifecycleTest {
                 .patch(Ml.compute("mlrg", "mlws", "multi-a")).then().statusCode(400).body("error.message", containsString("AmlCompute"));
         on(EMULATOR).queryParam("api-version", Ml.API).get(Ml.compute("mlrg", "mlws", "nothere")).then().statusCode(404)
                 .body("error.message", containsString("nothere"));
+        // HEAD, as GenericResources.checkExistenceById sends it: 204 when it exists, 404 when not.
+        on(EMULATOR).queryParam("api-version", Ml.API).head(Ml.compute("mlrg", "mlws", "multi-a")).then().statusCode(204);
+        on(EMULATOR).queryParam("api-version", Ml.API).head(Ml.compute("mlrg", "mlws", "nothere")).then().statusCode(404);
     }
 }

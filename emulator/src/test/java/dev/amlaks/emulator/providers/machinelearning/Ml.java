@@ -37,7 +37,7 @@ final class Ml {
         on(emu).queryParam("api-version", Arm.RG_API).body("{\"location\":\"" + location + "\"}").put(Arm.group(group))
                 .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         on(emu).queryParam("api-version", API).body("{\"location\":\"" + location + "\",\"identity\":{\"type\":\"SystemAssigned\"}}")
-                .put(workspace(group, name)).then().statusCode(201);
+                .put(workspace(group, name)).then().statusCode(202);
         advance(emu, 60);
         on(emu).queryParam("api-version", API).get(workspace(group, name)).then().statusCode(200)
                 .body("properties.provisioningState", equalTo("Succeeded"));

@@ -32,13 +32,15 @@ class WorkspacesTest {
     void a_workspace_is_created_by_a_long_running_operation_and_filled_in_as_the_service_does() {
         String async = on(EMULATOR).queryParam("api-version", Ml.API)
                 .body("{\"location\":\"westus\",\"tags\":{\"team\":\"ml\"},\"properties\":{\"description\":\"d\"}}")
-                .put(Ml.workspace("ws", "created")).then().statusCode(201)
-                .body("properties.provisioningState", equalTo("Creating"))
-                .body("id", equalTo(Ml.workspace("ws", "created")))
-                .body("type", equalTo("Microsoft.MachineLearningServices/workspaces"))
+                .put(Ml.workspace("ws", "created")).then().statusCode(202)
                 .header("Retry-After", "1")
+                .header("Location", containsString("/providers/Microsoft.MachineLearningServices/locations/westus/operationResults/"))
                 .extract().header("Azure-AsyncOperation");
         Arm.call().get(async).then().statusCode(200).body("status", equalTo("InProgress"));
+        on(EMULATOR).queryParam("api-version", Ml.API).get(Ml.workspace("ws", "created")).then().statusCode(200)
+                .body("properties.provisioningState", equalTo("Creating"))
+                .body("id", equalTo(Ml.workspace("ws", "created")))
+                .body("type", equalTo("Microsoft.MachineLearningServices/workspaces"));
         advance(EMULATOR, 60);
         Arm.call().get(async).then().statusCode(200).body("status", equalTo("Succeeded"));
         on(EMULATOR).queryParam("api-version", Ml.API).get(Ml.workspace("ws", "created")).then().statusCode(200)
@@ -66,7 +68,7 @@ class WorkspacesTest {
                     .body("error.message", containsString("^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$"));
         }
         on(EMULATOR).queryParam("api-version", Ml.API).body("{\"location\":\"westus\"}").put(Ml.workspace("ws", "a_3"))
-                .then().statusCode(201);
+                .then().statusCode(202);
     }
 
     @Test
