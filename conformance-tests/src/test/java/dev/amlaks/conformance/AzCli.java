@@ -85,6 +85,25 @@ public final class AzCli implements AutoCloseable {
         run("cloud", "set", "-n", CLOUD).requireSuccess("az cloud set");
     }
 
+    /** The target's cloud and a service-principal login with its credentials, failing the test if either fails. */
+    public AzCli signedIn() throws IOException, InterruptedException {
+        useTargetCloud();
+        login(target.clientSecret()).requireSuccess("az login");
+        return this;
+    }
+
+    /**
+     * {@code az group create}, {@code az aks create -c nodes -s vmSize} and {@code az aks show --query id}: a cluster made
+     * the way the Azure ML documentation has one made before attaching it, and the id it attaches by (A6).
+     */
+    public String createCluster(String group, String location, String name, int nodes, String vmSize)
+            throws IOException, InterruptedException {
+        run("group", "create", "-n", group, "-l", location, "-o", "none").requireSuccess("az group create");
+        run("aks", "create", "-g", group, "-n", name, "--node-count", Integer.toString(nodes), "--node-vm-size", vmSize,
+                "--generate-ssh-keys", "-o", "none").requireSuccess("az aks create");
+        return run("aks", "show", "-g", group, "-n", name, "--query", "id", "-o", "tsv").requireSuccess("az aks show").stdout().trim();
+    }
+
     /** {@code az login --service-principal} with the target's credentials. */
     public Processes.Result login(String secret) throws IOException, InterruptedException {
         return run("login", "--service-principal", "-u", target.clientId(), "-p", secret, "--tenant", target.tenantId(), "-o", "json");

@@ -35,13 +35,7 @@ class JsSdkMachineLearningTest {
         String group = "js-ml-" + suffix;
         try (AzCli az = new AzCli(TARGET.target(), TARGET.scratch());
              ClientProcess client = new ClientProcess(TARGET.target(), TARGET.scratch())) {
-            az.useTargetCloud();
-            az.login(TARGET.target().clientSecret()).requireSuccess("az login");
-            az.run("group", "create", "-n", group, "-l", "eastus", "-o", "none").requireSuccess("az group create");
-            az.run("aks", "create", "-g", group, "-n", "existing", "--node-count", "3", "--node-vm-size", "Standard_D3_v2",
-                    "--generate-ssh-keys", "-o", "none").requireSuccess("az aks create");
-            String clusterId = az.run("aks", "show", "-g", group, "-n", "existing", "--query", "id", "-o", "tsv")
-                    .requireSuccess("az aks show").stdout().trim();
+            String clusterId = az.signedIn().createCluster(group, "eastus", "existing", 3, "Standard_D3_v2");
 
             Processes.Result r = client.run(List.of("node", "ml-computes.mjs"), js, Map.of("GROUP_NAME", group,
                     "WORKSPACE_NAME", "jsws" + suffix, "CLUSTER_ID", clusterId, "LOCATION", "eastus")).requireSuccess("node ml-computes.mjs");
