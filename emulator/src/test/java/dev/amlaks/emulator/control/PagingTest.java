@@ -3,7 +3,6 @@ package dev.amlaks.emulator.control;
 import static dev.amlaks.emulator.testsupport.Arm.RG_API;
 import static dev.amlaks.emulator.testsupport.Arm.SUB;
 import static dev.amlaks.emulator.testsupport.Arm.on;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 

@@ -5,7 +5,6 @@ import static dev.amlaks.emulator.testsupport.Arm.WIDGET_API;
 import static dev.amlaks.emulator.testsupport.Arm.advance;
 import static dev.amlaks.emulator.testsupport.Arm.on;
 import static dev.amlaks.emulator.testsupport.Arm.widget;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -50,7 +50,8 @@ final class ComputeCreation {
                     + " properties.resourceId set to the cluster's id).");
         }
         String purpose = AksComputeRules.purpose(aks);
-        String computeLocation = region(JsonFields.string(r.props(), "computeLocation", "properties.computeLocation"), r.location());
+        String computeLocation = region(JsonFields.string(r.props(), "computeLocation", "properties.computeLocation"), r.location(),
+                "properties.computeLocation");
         String sizeName = JsonFields.string(aks, "agentVmSize", "properties.properties.agentVmSize");
         VmSizesFixture.Size size = AksComputeRules.vmSize(sizeName == null ? AksComputeRules.DEFAULT_VM_SIZE : sizeName, computeLocation,
                 ctx.sizes().inRegion(computeLocation));
@@ -251,12 +252,13 @@ final class ComputeCreation {
         return compute.toLowerCase(Locale.ROOT) + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     }
 
-    String region(String requested, String fallback) {
+    /** A region by name or display name; {@code fallback} when none is given; an error naming {@code field} otherwise. */
+    String region(String requested, String fallback, String field) {
         if (requested == null || requested.isBlank()) {
             return fallback;
         }
         return ctx.regions().find(requested).map(RegionsFixture.Region::name).orElseThrow(() -> MlErrors.badArgument("The location '"
-                + requested + "' of 'properties.computeLocation' is not an Azure region. Regions: " + ctx.regions().namesText() + "."));
+                + requested + "' of '" + field + "' is not an Azure region. Regions: " + ctx.regions().namesText() + "."));
     }
 
     private static void copyIfPresent(ObjectNode from, ObjectNode to, String field) {

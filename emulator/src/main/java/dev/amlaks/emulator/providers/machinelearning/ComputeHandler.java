@@ -52,7 +52,7 @@ public final class ComputeHandler {
         Lists.PageRequest page = lists.request(call);
         var rows = resources.listByParent(MlNames.COMPUTE_KEY, ws.key(), page.afterKey(), page.size());
         db.withHandle(h -> {
-            lists.answer(call, rows, r -> true, r -> service.present(h, r));
+            lists.answer(call, rows, r -> true, r -> service.views().present(h, r));
             return null;
         });
     }

@@ -60,9 +60,9 @@ final class ComputeKinds {
 
     /** A provisioning or a scale is over when the cluster's operation is: its success, or its error. */
     private OperationKind.Outcome created(Handle h, AksCompute c, Operation op, long at) {
-        Optional<AksClusters.View> cluster = computes.live(h, c);
+        Optional<AksClusters.View> cluster = computes.views().live(h, c);
         if (cluster.isEmpty()) {
-            return OperationKind.Outcome.failure(400, ComputeService.clusterGone(c));
+            return OperationKind.Outcome.failure(400, ComputeViews.clusterGone(c));
         }
         if (!"Succeeded".equals(cluster.get().provisioningState())) {
             ArmError why = ctx.operations().find(h, c.internal.path("clusterOperation").asText())
@@ -80,9 +80,9 @@ final class ComputeKinds {
 
     /** A1, A3: the attachment holds now, and every earlier attachment of the same cluster stops working. */
     private OperationKind.Outcome attached(Handle h, AksCompute c, Operation op, long at) {
-        Optional<AksClusters.View> cluster = computes.live(h, c);
+        Optional<AksClusters.View> cluster = computes.views().live(h, c);
         if (cluster.isEmpty()) {
-            return OperationKind.Outcome.failure(400, ComputeService.clusterGone(c));
+            return OperationKind.Outcome.failure(400, ComputeViews.clusterGone(c));
         }
         String key = cluster.get().id().key();
         for (StoredResource other : ctx.resources().allOfType(h, MlNames.COMPUTE_KEY)) {

@@ -15,12 +15,8 @@ import dev.amlaks.emulator.operations.OperationRequest;
 import dev.amlaks.emulator.operations.ProvisioningState;
 import dev.amlaks.emulator.providers.resources.ResourcesErrors;
 import dev.amlaks.emulator.store.StoredResource;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -31,15 +27,6 @@ import org.jdbi.v3.core.Handle;
 public final class WorkspaceService {
 
     static final String KIND = MlNames.WORKSPACE_TYPE + "/";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final List<String> IDENTITY_TYPES = List.of("SystemAssigned", "UserAssigned", "SystemAssigned,UserAssigned", "None");
-    /** Associated resources: the property, the resource type its id must name, and the name prefix of a made-up default. */
-    private static final List<String[]> ASSOCIATED = List.of(
-            new String[] {"storageAccount", "Microsoft.Storage/storageAccounts"},
-            new String[] {"keyVault", "Microsoft.KeyVault/vaults"},
-            new String[] {"applicationInsights", "Microsoft.Insights/components"},
-            new String[] {"containerRegistry", "Microsoft.ContainerRegistry/registries"});
-
     /** What a PUT did: the workspace now, the operation started (null: done at once), whether it was new. */
     public record Result(StoredResource workspace, Operation operation, boolean created) {
     }
@@ -72,16 +59,17 @@ public final class WorkspaceService {
         JsonFields.stringMap(request, "tags", "tags");
         ObjectNode props = JsonFields.object(request, "properties", "properties");
         ObjectNode in = props == null ? Json.object() : props;
-        for (String[] a : ASSOCIATED) {
+        for (String[] a : WorkspaceBodies.ASSOCIATED) {
             String value = JsonFields.string(in, a[0], "properties." + a[0]);
             if (value != null && !value.isBlank()) {
-                checkAssociated(a[0], value, a[1]);
+                WorkspaceBodies.checkAssociated(a[0], value, a[1]);
             }
         }
         for (String f : List.of("friendlyName", "description", "publicNetworkAccess")) {
             JsonFields.string(in, f, "properties." + f);
         }
         JsonFields.bool(in, "hbiWorkspace", "properties.hbiWorkspace");
+        JsonFields.object(request, "identity", "identity");
         return ctx.db().inTransaction(h -> {
             Optional<StoredResource> existing = ctx.resources().find(h, id.key());
             pre.check(existing.map(StoredResource::etag));
@@ -93,51 +81,9 @@ public final class WorkspaceService {
         String location = region(JsonFields.string(request, "location", "location"));
         ctx.groups().requireActive(h, id.resourceGroupId());
         String tenant = ctx.subscriptions().require(id.subscriptionId(), null);
-        String workspaceId = UUID.randomUUID().toString();
-        String suffix = workspaceId.replace("-", "").substring(0, 8);
+        ObjectNode body = WorkspaceBodies.created(id, request, in, location, tenant);
 
-        ObjectNode body = Json.object();
-        body.put("id", id.toString());
-        body.put("name", id.name());
-        body.put("type", MlNames.WORKSPACE_TYPE);
-        body.put("location", location);
-        body.set("tags", request.has("tags") && !request.get("tags").isNull() ? request.get("tags") : Json.object());
-        body.set("identity", identity(request.get("identity"), tenant));
-        ObjectNode sku = JsonFields.object(request, "sku", "sku");
-        body.set("sku", sku != null ? sku : Json.object().put("name", "Basic").put("tier", "Basic"));
-        body.put("kind", request.hasNonNull("kind") ? request.get("kind").asText() : "Default");
-        ObjectNode p = in.deepCopy();
-        p.put("friendlyName", in.hasNonNull("friendlyName") ? in.get("friendlyName").asText() : id.name());
-        String base = id.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        base = base.isEmpty() ? "ws" : base.substring(0, Math.min(base.length(), 14));
-        associatedDefault(p, "storageAccount", id, "Microsoft.Storage/storageAccounts/" + base + suffix);
-        associatedDefault(p, "keyVault", id, "Microsoft.KeyVault/vaults/" + base + suffix);
-        associatedDefault(p, "applicationInsights", id, "Microsoft.Insights/components/" + base + suffix);
-        putIfAbsent(p, "hbiWorkspace", false);
-        putIfAbsent(p, "publicNetworkAccess", "Enabled");
-        putIfAbsent(p, "v1LegacyMode", false);
-        p.put("provisioningState", ProvisioningState.CREATING.value());
-        p.put("workspaceId", workspaceId);
-        p.put("tenantId", tenant);
-        p.put("discoveryUrl", "https://" + location + ".api.azureml.ms/discovery");
-        p.put("mlFlowTrackingUri", "azureml://" + location + ".api.azureml.ms/mlflow/v1.0" + id);
-        p.put("privateLinkCount", 0);
-        p.put("storageHnsEnabled", false);
-        ObjectNode notebook = p.putObject("notebookInfo");
-        notebook.put("resourceId", UUID.randomUUID().toString().replace("-", ""));
-        notebook.put("fqdn", "ml-" + base + "-" + location + "-" + workspaceId + ".notebooks.azure.net");
-        notebook.put("isPrivateLinkEnabled", false);
-        notebook.putNull("notebookPreparationError");
-        body.set("properties", p);
-
-        ObjectNode keys = Json.object();
-        keys.put("userStorageKey", secret(64));
-        keys.put("appInsightsInstrumentationKey", UUID.randomUUID().toString());
-        keys.put("notebookPrimary", secret(32));
-        keys.put("notebookSecondary", secret(32));
-        keys.put("registryPassword", secret(24));
-        keys.put("registryPassword2", secret(24));
-
+        ObjectNode keys = WorkspaceBodies.newKeys();
         Operation op = start(h, "create", id, location, "PUT", apiVersion);
         StoredResource row = StoredResource.create(id, location, body.toString(), ProvisioningState.CREATING.value(),
                 ctx.clock().nowMillis()).withInternal(keys.toString()).withOperation(op.id());
@@ -170,6 +116,7 @@ public final class WorkspaceService {
     /** PATCH: tags, sku, identity and the updatable properties, at once. */
     public StoredResource patch(ResourceId id, ObjectNode request) {
         JsonFields.stringMap(request, "tags", "tags");
+        JsonFields.object(request, "identity", "identity");
         ObjectNode props = JsonFields.object(request, "properties", "properties");
         ObjectNode in = props == null ? Json.object() : props;
         for (String f : List.of("storageAccount", "keyVault", "hbiWorkspace", "applicationInsights")) {
@@ -198,7 +145,7 @@ public final class WorkspaceService {
             body.set("sku", JsonFields.object(request, "sku", "sku"));
         }
         if (request.hasNonNull("identity")) {
-            body.set("identity", identity(request.get("identity"), p.path("tenantId").asText()));
+            body.set("identity", WorkspaceBodies.identity(request.get("identity"), p.path("tenantId").asText()));
         }
         for (String f : List.of("description", "friendlyName", "imageBuildCompute", "containerRegistry", "applicationInsights",
                 "publicNetworkAccess", "primaryUserAssignedIdentity", "v1LegacyMode", "allowPublicAccessWhenBehindVnet")) {
@@ -247,27 +194,7 @@ public final class WorkspaceService {
 
     /** POST listKeys: the keys of the storage account, Application Insights, registry and notebooks the workspace uses. */
     public ObjectNode listKeys(ResourceId id) {
-        StoredResource row = get(id);
-        ObjectNode keys = row.internal() == null ? Json.object() : Json.tree(row.internal());
-        ObjectNode p = (ObjectNode) Json.tree(row.body()).get("properties");
-        ObjectNode out = Json.object();
-        out.put("userStorageKey", keys.path("userStorageKey").asText());
-        out.put("userStorageResourceId", p.path("storageAccount").asText());
-        out.put("appInsightsInstrumentationKey", keys.path("appInsightsInstrumentationKey").asText());
-        if (p.hasNonNull("containerRegistry")) {
-            String registry = ResourceId.parse(p.get("containerRegistry").asText()).name();
-            ObjectNode cr = out.putObject("containerRegistryCredentials");
-            cr.put("location", row.location());
-            cr.put("username", registry);
-            cr.putArray("passwords").add(Json.object().put("name", "password").put("value", keys.path("registryPassword").asText()))
-                    .add(Json.object().put("name", "password2").put("value", keys.path("registryPassword2").asText()));
-        } else {
-            out.putNull("containerRegistryCredentials");
-        }
-        ObjectNode nb = out.putObject("notebookAccessKeys");
-        nb.put("primaryAccessKey", keys.path("notebookPrimary").asText());
-        nb.put("secondaryAccessKey", keys.path("notebookSecondary").asText());
-        return out;
+        return WorkspaceBodies.keys(get(id));
     }
 
     List<OperationKind> kinds() {
@@ -304,47 +231,4 @@ public final class WorkspaceService {
                         + "'."));
     }
 
-    private static ObjectNode identity(JsonNode requested, String tenant) {
-        String type = requested == null || requested.isNull() ? "SystemAssigned" : JsonFields.string(requested, "type", "identity.type");
-        String canonical = IDENTITY_TYPES.stream().filter(t -> t.replace(" ", "").equalsIgnoreCase(String.valueOf(type).replace(" ", "")))
-                .findFirst().orElseThrow(() -> MlErrors.invalidValue("identity.type", String.valueOf(type), IDENTITY_TYPES));
-        ObjectNode i = requested == null || requested.isNull() ? Json.object() : ((ObjectNode) requested).deepCopy();
-        i.put("type", canonical);
-        if (canonical.startsWith("SystemAssigned")) {
-            i.put("principalId", UUID.randomUUID().toString());
-            i.put("tenantId", tenant);
-        }
-        return i;
-    }
-
-    private static void checkAssociated(String field, String value, String type) {
-        try {
-            ResourceId r = ResourceId.parse(value);
-            if (r.resourceGroup() != null && r.typeKey().equals(type.toLowerCase(Locale.ROOT))) {
-                return;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw MlErrors.badArgument("The value '" + value + "' of 'properties." + field + "' is not the ARM id of a " + type
-                + " resource (/subscriptions/{id}/resourceGroups/{rg}/providers/" + type + "/{name}).");
-    }
-
-    private static void associatedDefault(ObjectNode p, String field, ResourceId ws, String typeAndName) {
-        if (!p.hasNonNull(field) || p.get(field).asText().isBlank()) {
-            p.put(field, "/subscriptions/" + ws.subscriptionId() + "/resourceGroups/" + ws.resourceGroup() + "/providers/" + typeAndName);
-        }
-    }
-
-    private static void putIfAbsent(ObjectNode n, String field, Object value) {
-        if (!n.hasNonNull(field)) {
-            n.set(field, Json.MAPPER.valueToTree(value));
-        }
-    }
-
-    private static String secret(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return Base64.getEncoder().encodeToString(b);
-    }
 }

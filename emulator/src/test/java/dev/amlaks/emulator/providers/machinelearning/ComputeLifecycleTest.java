@@ -128,6 +128,11 @@ class ComputeLifecycleTest {
                 .then().statusCode(400).body("error.message", containsString("load balancer settings of attached compute"));
         Ml.put(EMULATOR, "mlrg", "mlws", "settings", with("settings", "clusterPurpose", "DevTest").toString())
                 .then().statusCode(400).body("error.message", containsString("Detach the compute and attach the cluster again"));
+        Ml.put(EMULATOR, "mlrg", "mlws", "settings", with("settings", "aksNetworkingConfiguration", java.util.Map.of("subnetId",
+                "/subscriptions/" + SUB + "/resourceGroups/n/providers/Microsoft.Network/virtualNetworks/v/subnets/s", "serviceCidr",
+                "10.0.0.0/16", "dnsServiceIP", "10.0.0.10", "dockerBridgeCidr", "172.17.0.1/16")).toString())
+                .then().statusCode(400).body("error.message", containsString("aksNetworkingConfiguration"))
+                .body("error.message", containsString("detach the compute (underlyingResourceAction=Detach) and attach the cluster again"));
         // The GET body sent back unchanged is no change; a description is applied at once.
         Ml.put(EMULATOR, "mlrg", "mlws", "settings", current("settings").toString()).then().statusCode(200)
                 .body("properties.provisioningState", equalTo("Succeeded"));

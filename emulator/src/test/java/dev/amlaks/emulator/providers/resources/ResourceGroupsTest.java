@@ -7,7 +7,6 @@ import static dev.amlaks.emulator.testsupport.Arm.advance;
 import static dev.amlaks.emulator.testsupport.Arm.group;
 import static dev.amlaks.emulator.testsupport.Arm.on;
 import static dev.amlaks.emulator.testsupport.Arm.widget;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
