@@ -7,6 +7,7 @@ import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.Preconditions;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.operations.Operation;
+import dev.amlaks.emulator.store.StoredResource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -55,8 +56,9 @@ public final class AksClusters {
         this.caPem = caPem;
     }
 
+    /** One read of the cluster's row: its pools are mirrored in its agentPoolProfiles, and an owned operation means busy. */
     public Optional<View> find(Handle h, ResourceId id) {
-        return Cluster.load(h, service.context().resources(), id).map(c -> view(h, c));
+        return service.context().resources().find(h, id.key()).map(AksClusters::view);
     }
 
     /** Creates a cluster from a managed cluster request body, exactly as a PUT to AKS would. */
@@ -100,19 +102,24 @@ public final class AksClusters {
         return Optional.empty();
     }
 
-    private View view(Handle h, Cluster c) {
-        ObjectNode props = c.props();
+    private static View view(StoredResource row) {
+        ObjectNode body = Json.tree(row.body());
+        JsonNode props = body.path("properties");
         JsonNode access = props.path("apiServerAccessProfile");
         boolean isPrivate = access.path("enablePrivateCluster").asBoolean(false);
         List<String> ranges = new ArrayList<>();
         access.path("authorizedIPRanges").forEach(r -> ranges.add(r.asText()));
         String fqdn = props.hasNonNull("fqdn") ? props.get("fqdn").asText() : props.path("privateFQDN").asText(null);
-        List<Pool> pools = c.pools.stream()
-                .map(p -> new Pool(p.name, p.vmSize(), p.count(), p.system(), p.props.path("osType").asText("Linux")))
-                .toList();
-        boolean busy = service.context().operations().running(h, c.row).isPresent();
-        return new View(c.id, AksNames.display(c.id), c.location(), c.state(), c.power(), props.path("currentKubernetesVersion").asText(),
-                fqdn, isPrivate, List.copyOf(ranges), props.path("networkProfile").path("loadBalancerSku").asText("standard"),
-                c.nodeResourceGroup(), props.path("resourceUID").asText(null), pools, busy);
+        List<Pool> pools = new ArrayList<>();
+        for (JsonNode p : props.path("agentPoolProfiles")) {
+            pools.add(new Pool(p.path("name").asText(), p.path("vmSize").asText(), p.path("count").asLong(0),
+                    "System".equalsIgnoreCase(p.path("mode").asText("User")), p.path("osType").asText("Linux")));
+        }
+        ResourceId id = ResourceId.parse(row.id());
+        return new View(id, AksNames.display(id), body.path("location").asText(), props.path("provisioningState").asText("Succeeded"),
+                props.path("powerState").path("code").asText("Running"), props.path("currentKubernetesVersion").asText(), fqdn,
+                isPrivate, List.copyOf(ranges), props.path("networkProfile").path("loadBalancerSku").asText("standard"),
+                props.path("nodeResourceGroup").asText(), props.path("resourceUID").asText(null), List.copyOf(pools),
+                row.operationId() != null);
     }
 }

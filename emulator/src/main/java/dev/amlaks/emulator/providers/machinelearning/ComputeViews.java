@@ -31,6 +31,10 @@ final class ComputeViews {
             return c.row.body();
         }
         Optional<AksClusters.View> cluster = live(h, c);
+        if (cluster.isPresent() && (cluster.get().servingPool() == null
+                || cluster.get().servingPool().count() == c.aks().path("agentCount").asLong())) {
+            return c.row.body();
+        }
         ObjectNode body = c.body.deepCopy();
         AksCompute shown = new AksCompute(c.id, c.row, body, c.internal);
         if (cluster.isEmpty()) {
