@@ -6,6 +6,8 @@ import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.resourcemanager.containerservice.ContainerServiceManager;
+import com.azure.resourcemanager.resources.ResourceManager;
 import dev.amlaks.conformance.Target;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.ByteArrayInputStream;
@@ -51,6 +53,16 @@ public final class JavaSdk {
                 .tenantId(target.tenantId()).clientId(target.clientId()).clientSecret(target.clientSecret())
                 .authorityHost(target.authorityHost()).httpClient(http);
         return target.emulator() ? b.disableInstanceDiscovery().build() : b.build();
+    }
+
+    /** The resource manager for the target's subscription, through {@code http} and {@code credential}. */
+    public static ResourceManager resources(Target target, HttpClient http, TokenCredential credential) {
+        return ResourceManager.configure().withHttpClient(http).authenticate(credential, profile(target))
+                .withSubscription(target.subscriptionId());
+    }
+
+    public static ContainerServiceManager containerService(Target target, HttpClient http, TokenCredential credential) {
+        return ContainerServiceManager.configure().withHttpClient(http).authenticate(credential, profile(target));
     }
 
     public static AzureProfile profile(Target target) {

@@ -31,9 +31,8 @@ class JavaSdkAksTest {
         Target t = TARGET.target();
         HttpClient http = JavaSdk.httpClient(t);
         var credential = JavaSdk.credential(t, http);
-        ResourceManager rm = ResourceManager.configure().withHttpClient(http).authenticate(credential, JavaSdk.profile(t))
-                .withSubscription(t.subscriptionId());
-        ContainerServiceManager aks = ContainerServiceManager.configure().withHttpClient(http).authenticate(credential, JavaSdk.profile(t));
+        ResourceManager rm = JavaSdk.resources(t, http, credential);
+        ContainerServiceManager aks = JavaSdk.containerService(t, http, credential);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String group = "java-aks-" + suffix;
         rm.resourceGroups().define(group).withRegion("westus").create();

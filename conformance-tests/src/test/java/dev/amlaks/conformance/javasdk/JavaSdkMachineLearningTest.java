@@ -52,9 +52,8 @@ class JavaSdkMachineLearningTest {
         Target t = TARGET.target();
         HttpClient http = JavaSdk.httpClient(t);
         var credential = JavaSdk.credential(t, http);
-        ResourceManager rm = ResourceManager.configure().withHttpClient(http).authenticate(credential, JavaSdk.profile(t))
-                .withSubscription(t.subscriptionId());
-        ContainerServiceManager aks = ContainerServiceManager.configure().withHttpClient(http).authenticate(credential, JavaSdk.profile(t));
+        ResourceManager rm = JavaSdk.resources(t, http, credential);
+        ContainerServiceManager aks = JavaSdk.containerService(t, http, credential);
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String group = "java-ml-" + suffix;
         String ws = "javaws" + suffix;

@@ -24,9 +24,7 @@ class JavaSdkResourceGroupsTest {
     void resource_groups_create_get_list_and_delete() throws Exception {
         Target t = TARGET.target();
         HttpClient http = JavaSdk.httpClient(t);
-        ResourceManager rm = ResourceManager.configure().withHttpClient(http)
-                .authenticate(JavaSdk.credential(t, http), JavaSdk.profile(t))
-                .withSubscription(t.subscriptionId());
+        ResourceManager rm = JavaSdk.resources(t, http, JavaSdk.credential(t, http));
         String name = "java-sdk-" + UUID.randomUUID().toString().substring(0, 8);
 
         ResourceGroup created = rm.resourceGroups().define(name).withRegion("westus").withTags(Map.of("suite", "java")).create();

@@ -3,8 +3,6 @@ package dev.amlaks.emulator.arm;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -59,12 +57,6 @@ public record ResourceType(String namespace, String typePath, Kind kind, List<Ap
         return fullName().toLowerCase(Locale.ROOT);
     }
 
-    /** The last segment of the type path, the word ARM messages use ({@code managedClusters}). */
-    public String shortName() {
-        int slash = typePath.lastIndexOf('/');
-        return slash < 0 ? typePath : typePath.substring(slash + 1);
-    }
-
     public boolean accepts(String version) {
         if (kind == Kind.ANY_VERSION) {
             return ApiVersion.isWellFormed(version);
@@ -80,9 +72,5 @@ public record ResourceType(String namespace, String typePath, Kind kind, List<Ap
     /** The supported versions, newest first, joined as ARM joins them in its messages. */
     public String supportedVersionsText() {
         return apiVersions.stream().map(ApiVersion::value).collect(Collectors.joining(", "));
-    }
-
-    public Set<String> versionValues() {
-        return apiVersions.stream().map(ApiVersion::value).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -109,11 +109,6 @@ public final class KubernetesCatalog {
         return find(r);
     }
 
-    /** Whether {@code to} is one of the upgrades the catalog lists for {@code from}. */
-    public boolean isUpgrade(String from, String to) {
-        return find(from).map(v -> v.upgrades().contains(to)).orElse(false);
-    }
-
     /** The versions grouped by {@code major.minor}, newest line first (the kubernetesVersions API's order). */
     public List<Minor> minors() {
         Map<String, List<Version>> byMinor = new LinkedHashMap<>();
@@ -125,11 +120,6 @@ public final class KubernetesCatalog {
                 patches.stream().allMatch(Version::preview), patches.get(patches.size() - 1).supportPlan(), List.copyOf(patches))));
         out.sort(Comparator.comparing(Minor::version, KubernetesCatalog::compare).reversed());
         return out;
-    }
-
-    /** The versions listed, as text for messages: "1.15.11, 1.15.12, ...". */
-    public String versionsText() {
-        return String.join(", ", versions.stream().map(Version::version).toList());
     }
 
     public static String minorOf(String version) {

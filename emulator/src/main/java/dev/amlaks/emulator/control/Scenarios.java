@@ -57,6 +57,16 @@ public final class Scenarios {
         this.endpoint = endpoint;
         this.reset = reset;
         this.defaultSubscription = defaultSubscription;
+        for (ScenariosFixture.Scenario s : fixture.scenarios()) {
+            try {
+                if (s.catalogDate() != null) {
+                    LocalDate.parse(s.catalogDate());
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalStateException("the fixture scenarios.json is not valid: scenario '" + s.name() + "' has catalogDate '"
+                        + s.catalogDate() + "', not a date such as 2020-10-02");
+            }
+        }
     }
 
     public List<Map<String, Object>> list() {

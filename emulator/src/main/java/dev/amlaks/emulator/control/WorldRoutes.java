@@ -17,7 +17,6 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -175,9 +174,5 @@ public final class WorldRoutes implements FrontDoor.Routes {
 
     private static ArmException invalid(String code, String target, String message) {
         return new ArmException(400, new ArmError(code, message).withTarget(target));
-    }
-
-    static List<String> none() {
-        return List.of();
     }
 }

@@ -38,10 +38,6 @@ public final class AksClusters {
         public Pool servingPool() {
             return pools.stream().filter(Pool::system).findFirst().orElse(pools.isEmpty() ? null : pools.get(0));
         }
-
-        public long nodeCount() {
-            return pools.stream().mapToLong(Pool::count).sum();
-        }
     }
 
     /** A cluster just asked for: how it looks now and the operation creating it. */

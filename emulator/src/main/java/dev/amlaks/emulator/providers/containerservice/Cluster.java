@@ -1,6 +1,5 @@
 package dev.amlaks.emulator.providers.containerservice;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.Json;
@@ -171,9 +170,5 @@ final class Cluster {
 
     private static StoredResource owned(StoredResource r, String operation) {
         return operation == null ? r : r.withOperation(operation);
-    }
-
-    static JsonNode orNull(JsonNode n) {
-        return n == null || n.isMissingNode() || n.isNull() ? null : n;
     }
 }

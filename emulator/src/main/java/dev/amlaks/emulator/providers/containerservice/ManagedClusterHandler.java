@@ -9,7 +9,6 @@ import dev.amlaks.emulator.catalog.KubernetesCatalog;
 import dev.amlaks.emulator.http.Lists;
 import dev.amlaks.emulator.http.Lro;
 import dev.amlaks.emulator.operations.Operation;
-import dev.amlaks.emulator.store.StoredResource;
 import java.util.Locale;
 import java.util.Map;
 
@@ -137,13 +136,5 @@ public final class ManagedClusterHandler {
                 entry.put("isPreview", true);
             }
         }
-    }
-
-    ManagedClusterService service() {
-        return service;
-    }
-
-    static String body(StoredResource r) {
-        return r.body();
     }
 }

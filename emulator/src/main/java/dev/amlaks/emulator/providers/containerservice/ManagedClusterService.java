@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -647,9 +646,5 @@ public final class ManagedClusterService {
 
     AksQuota quota() {
         return quota;
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }

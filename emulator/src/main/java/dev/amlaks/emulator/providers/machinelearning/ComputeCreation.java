@@ -27,6 +27,10 @@ final class ComputeCreation {
     record Request(ResourceId id, ObjectNode body, ObjectNode props, ObjectNode aks, String location, String apiVersion) {
     }
 
+    /** A compute just stored and the operation that will settle it. */
+    record Created(AksCompute compute, Operation operation) {
+    }
+
     private final MlContext ctx;
 
     ComputeCreation(MlContext ctx) {
@@ -34,7 +38,7 @@ final class ComputeCreation {
     }
 
     /** A compute without {@code resourceId}: a new cluster, created by the AKS provider in the workspace's resource group. */
-    AksCompute provision(Handle h, Request r) {
+    Created provision(Handle h, Request r) {
         ObjectNode aks = r.aks();
         if (aks.hasNonNull("kubernetesVersion") || aks.hasNonNull("orchestratorVersion")) {
             KubernetesCatalog catalog = ctx.versions().current();
@@ -116,11 +120,11 @@ final class ComputeCreation {
         Operation started = ctx.operations().start(h, op);
         c.operation = started.id();
         c.save(h, ctx.resources(), ctx.clock().nowMillis());
-        return c;
+        return new Created(c, started);
     }
 
     /** A compute with {@code resourceId}: the cluster with that id, in any resource group and region of the subscription (A2). */
-    AksCompute attach(Handle h, Request r, String resourceId) {
+    Created attach(Handle h, Request r, String resourceId) {
         ResourceId clusterId = AksClusters.clusterId(resourceId).orElseThrow(() -> MlErrors.badArgument("Invalid resource_id provided:"
                 + " '" + resourceId + "' (properties.resourceId) is not the id of an AKS cluster. Expected"
                 + " /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.ContainerService/managedClusters/{name}, as"
@@ -165,7 +169,7 @@ final class ComputeCreation {
                 r.apiVersion(), ctx.durations().of(kind)));
         c.operation = op.id();
         c.save(h, ctx.resources(), ctx.clock().nowMillis());
-        return c;
+        return new Created(c, op);
     }
 
     /** The cluster can be attached now: it exists, finished provisioning, runs. */

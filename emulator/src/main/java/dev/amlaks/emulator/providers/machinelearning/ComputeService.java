@@ -83,8 +83,9 @@ public final class ComputeService {
             String region = creation.region(location, ws.location(), "location");
             checkNameFreeInRegion(h, id, region);
             ComputeCreation.Request r = new ComputeCreation.Request(id, request, props, aksIn, region, apiVersion);
-            AksCompute c = resourceId == null || resourceId.isBlank() ? creation.provision(h, r) : creation.attach(h, r, resourceId);
-            return new Result(c.row.body(), ctx.operations().find(h, c.operation).orElseThrow(), true);
+            ComputeCreation.Created c = resourceId == null || resourceId.isBlank() ? creation.provision(h, r)
+                    : creation.attach(h, r, resourceId);
+            return new Result(c.compute().row.body(), c.operation(), true);
         });
     }
 

@@ -23,7 +23,7 @@ final class WorkspaceBodies {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<String> IDENTITY_TYPES = List.of("SystemAssigned", "UserAssigned", "SystemAssigned,UserAssigned", "None");
     /** Associated resources: the property and the resource type its id must name. */
-    static final List<String[]> ASSOCIATED = List.of(
+    private static final List<String[]> ASSOCIATED = List.of(
             new String[] {"storageAccount", "Microsoft.Storage/storageAccounts"},
             new String[] {"keyVault", "Microsoft.KeyVault/vaults"},
             new String[] {"applicationInsights", "Microsoft.Insights/components"},
@@ -122,7 +122,23 @@ final class WorkspaceBodies {
         return i;
     }
 
-    static void checkAssociated(String field, String value, String type) {
+    /** The JSON types of a workspace PUT or PATCH, and associated resource ids of the right type. */
+    static void checkRequest(ObjectNode request, ObjectNode in) {
+        JsonFields.stringMap(request, "tags", "tags");
+        JsonFields.object(request, "identity", "identity");
+        for (String[] a : ASSOCIATED) {
+            String value = JsonFields.string(in, a[0], "properties." + a[0]);
+            if (value != null && !value.isBlank()) {
+                checkAssociated(a[0], value, a[1]);
+            }
+        }
+        for (String f : List.of("friendlyName", "description", "publicNetworkAccess")) {
+            JsonFields.string(in, f, "properties." + f);
+        }
+        JsonFields.bool(in, "hbiWorkspace", "properties.hbiWorkspace");
+    }
+
+    private static void checkAssociated(String field, String value, String type) {
         try {
             ResourceId r = ResourceId.parse(value);
             if (r.resourceGroup() != null && r.typeKey().equals(type.toLowerCase(Locale.ROOT))) {

@@ -56,20 +56,9 @@ public final class WorkspaceService {
 
     public Result put(ResourceId id, ObjectNode request, Preconditions pre, String apiVersion) {
         MlNames.validateWorkspaceName(id.name());
-        JsonFields.stringMap(request, "tags", "tags");
         ObjectNode props = JsonFields.object(request, "properties", "properties");
         ObjectNode in = props == null ? Json.object() : props;
-        for (String[] a : WorkspaceBodies.ASSOCIATED) {
-            String value = JsonFields.string(in, a[0], "properties." + a[0]);
-            if (value != null && !value.isBlank()) {
-                WorkspaceBodies.checkAssociated(a[0], value, a[1]);
-            }
-        }
-        for (String f : List.of("friendlyName", "description", "publicNetworkAccess")) {
-            JsonFields.string(in, f, "properties." + f);
-        }
-        JsonFields.bool(in, "hbiWorkspace", "properties.hbiWorkspace");
-        JsonFields.object(request, "identity", "identity");
+        WorkspaceBodies.checkRequest(request, in);
         return ctx.db().inTransaction(h -> {
             Optional<StoredResource> existing = ctx.resources().find(h, id.key());
             pre.check(existing.map(StoredResource::etag));
@@ -115,8 +104,6 @@ public final class WorkspaceService {
 
     /** PATCH: tags, sku, identity and the updatable properties, at once. */
     public StoredResource patch(ResourceId id, ObjectNode request) {
-        JsonFields.stringMap(request, "tags", "tags");
-        JsonFields.object(request, "identity", "identity");
         ObjectNode props = JsonFields.object(request, "properties", "properties");
         ObjectNode in = props == null ? Json.object() : props;
         for (String f : List.of("storageAccount", "keyVault", "hbiWorkspace", "applicationInsights")) {
@@ -126,6 +113,7 @@ public final class WorkspaceService {
                         + " v1LegacyMode.");
             }
         }
+        WorkspaceBodies.checkRequest(request, in);
         return ctx.db().inTransaction(h -> {
             StoredResource row = ctx.resources().find(h, id.key()).orElseThrow(() -> MlErrors.workspaceNotFound(id.name(),
                     id.resourceGroup()));

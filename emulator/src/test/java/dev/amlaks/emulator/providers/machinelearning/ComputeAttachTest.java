@@ -7,7 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -202,6 +201,7 @@ class ComputeAttachTest {
         Ml.aks(EMULATOR, "aksrg", "doomed").then().body("properties.provisioningState", equalTo("Failed"));
         Ml.put(EMULATOR, "mlrg", "mlws", "doomed", attach(Ml.cluster("aksrg", "doomed"), null)).then().statusCode(400)
                 .body("error.message", containsString("is in provisioning state 'Failed'"));
-        Ml.get(EMULATOR, "mlrg", "mlws", "young").then().statusCode(404).body("error.code", not(equalTo("")));
+        Ml.get(EMULATOR, "mlrg", "mlws", "young").then().statusCode(404).body("error.code", equalTo("NotFound"))
+                .body("error.message", containsString("Compute Target with name young not found"));
     }
 }

@@ -99,6 +99,11 @@ class WorkspacesTest {
                 .body("tags.a", equalTo("b")).body("properties.description", equalTo("new")).body("properties.friendlyName", equalTo("Friendly"));
         on(EMULATOR).queryParam("api-version", Ml.API).body("{\"properties\":{\"keyVault\":\"x\"}}")
                 .patch(Ml.workspace("ws", "updated")).then().statusCode(400).body("error.message", containsString("'keyVault'"));
+        on(EMULATOR).queryParam("api-version", Ml.API).body("{\"properties\":{\"containerRegistry\":\"not-an-id\"}}")
+                .patch(Ml.workspace("ws", "updated")).then().statusCode(400)
+                .body("error.message", containsString("'properties.containerRegistry' is not the ARM id of a Microsoft.ContainerRegistry/registries"));
+        on(EMULATOR).queryParam("api-version", Ml.API).post(Ml.workspace("ws", "updated") + "/listKeys").then().statusCode(200)
+                .body("containerRegistryCredentials", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
