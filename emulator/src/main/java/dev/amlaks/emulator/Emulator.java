@@ -185,8 +185,9 @@ public final class Emulator implements AutoCloseable {
             this.frontDoor = new FrontDoor(config, dispatcher, journal, clock::nowMillis,
                     List.of(control, identityControl, new WorldRoutes(kubernetes, quota, policies, catalogs.regions(),
                             catalogs.vmSizes().families().keySet()),
-                            new ScenarioRoutes(scenarios), new MetadataRoutes(), identity), tls, controlToken)
-                    .start();
+                            new ScenarioRoutes(scenarios), new MetadataRoutes(), identity), tls, controlToken);
+            // Assigned before the ports open: a request arriving at once (a health probe) finds it, and health says 503 until ready.
+            frontDoor.start();
             this.ticker = startTicker(config.tickMillis());
             if (config.scenario() != null) {
                 if (context.resources().countOfType(ResourceGroupService.TYPE_KEY) == 0) {

@@ -119,9 +119,22 @@ public final class Main implements Callable<Integer> {
 
     static CommandLine commandLine(Main main, Map<String, String> env) {
         CommandLine cl = new CommandLine(main);
+        cl.addSubcommand("health", new HealthCommand(main.out));
+        cl.addSubcommand("warm-up", new WarmUpCommand(main.out));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setDefaultValueProvider(new EnvironmentDefaults(env));
         return cl;
+    }
+
+    /** Every variable that sets a flag ({@code EMULATOR_HTTP_PORT}, ...): what a container or a pipeline may set. */
+    public static java.util.SortedSet<String> environmentVariables() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (OptionSpec o : new CommandLine(new Main(System.out)).getCommandSpec().options()) {
+            if (!o.usageHelp() && !o.versionHelp()) {
+                names.add(EnvironmentDefaults.variableFor(o));
+            }
+        }
+        return names;
     }
 
     /** The config the parsed flags describe. */
@@ -164,13 +177,7 @@ public final class Main implements Callable<Integer> {
             System.err.println("aml-aks-emulator: --tls-cert " + config.tlsCert() + " cannot be read");
             return 2;
         }
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", config.logLevel());
-        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
-        System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        configureLogging(config.logLevel());
         try {
             running = Emulator.start(config);
         } catch (RuntimeException e) {
@@ -179,6 +186,7 @@ public final class Main implements Callable<Integer> {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();
+            System.err.println("aml-aks-emulator stopped");
             stopped.countDown();
         }, "emulator-shutdown"));
         String store = config.inMemory() ? "in memory" : config.dataDir().toAbsolutePath().normalize().toString();
@@ -189,13 +197,36 @@ public final class Main implements Callable<Integer> {
                 + ", service principal " + sp.clientId() + " / " + sp.clientSecret());
         System.err.println("  trust " + running.httpUrl() + "/_emulator/cert.pem; everything to connect: "
                 + running.httpUrl() + "/_emulator/identity");
-        if (running.controlToken() != null) {
-            System.err.println("  listening beyond loopback: the control API wants 'Authorization: Bearer " + running.controlToken() + "'");
+        String tokenLine = controlTokenLine(config.controlToken(), running.controlToken());
+        if (tokenLine != null) {
+            System.err.println(tokenLine);
         }
         out.println("aml-aks-emulator ready http=" + running.httpUrl() + " https=" + running.httpsUrl());
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The start line about the control token, or null when the control API wants none: a generated token is printed
+     * (beyond loopback nobody else knows it), a token the user chose only named.
+     */
+    static String controlTokenLine(String given, String inForce) {
+        if (inForce == null) {
+            return null;
+        }
+        return "  the control API (/_emulator/*) wants 'Authorization: Bearer " + (given == null ? inForce
+                + "' (generated because the emulator listens beyond loopback; EMULATOR_CONTROL_TOKEN chooses it)" : "<your --control-token>'");
+    }
+
+    /** The emulator's own lines at {@code level}; the libraries' chatter (Jetty, Hikari, Flyway, Javalin) only from warn up. */
+    static void configureLogging(String level) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        for (String quiet : List.of("org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb", "io.javalin")) {
+            System.setProperty("org.slf4j.simpleLogger.log." + quiet, "warn");
+        }
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     }
 
     private static String describe(Throwable e) {

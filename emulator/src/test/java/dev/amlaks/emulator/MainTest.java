@@ -139,4 +139,46 @@ class MainTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--tls-cert", "/tmp/c.pem"))
                 .hasMessageContaining("--tls-cert and --tls-key go together");
     }
+
+    @Test
+    void every_flag_has_its_variable_in_the_list_a_container_or_pipeline_may_set() {
+        assertThat(Main.environmentVariables()).contains("EMULATOR_HOST", "EMULATOR_HTTP_PORT", "EMULATOR_HTTPS_PORT", "EMULATOR_DATA_DIR",
+                "EMULATOR_CONTROL_TOKEN", "EMULATOR_CLOCK", "EMULATOR_CLOCK_SCALE", "EMULATOR_SCENARIO", "EMULATOR_CATALOG_DATE")
+                .doesNotContain("EMULATOR_HELP", "EMULATOR_VERSION");
+    }
+
+    @Test
+    void a_generated_control_token_is_printed_and_one_the_user_chose_only_named() {
+        assertThat(Main.controlTokenLine(null, null)).isNull();
+        assertThat(Main.controlTokenLine(null, "3f1c")).contains("Bearer 3f1c'").contains("generated").contains("EMULATOR_CONTROL_TOKEN");
+        assertThat(Main.controlTokenLine("my-secret", "my-secret")).doesNotContain("my-secret").contains("<your --control-token>")
+                .doesNotContain("generated");
+    }
+
+    @Test
+    void health_exits_0_when_the_emulator_answers_200_and_1_when_nothing_listens() throws Exception {
+        try (Emulator e = Emulator.start(EmulatorConfig.forTests())) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int code = Main.commandLine(new Main(new PrintStream(out)), Map.of("EMULATOR_HTTP_PORT", Integer.toString(e.httpPort())))
+                    .execute("health");
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("healthy").contains(":" + e.httpPort() + "/_emulator/health answered 200");
+        }
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(Main.commandLine(new Main(new PrintStream(out)), Map.of()).execute("health", "--http-port", Integer.toString(closed),
+                "--timeout", "1")).isEqualTo(1);
+        assertThat(out.toString()).startsWith("unhealthy:").contains("did not answer");
+    }
+
+    @Test
+    void health_probes_a_wildcard_address_on_loopback() {
+        assertThat(HealthCommand.probeHost("0.0.0.0")).isEqualTo("127.0.0.1");
+        assertThat(HealthCommand.probeHost("::")).isEqualTo("[::1]");
+        assertThat(HealthCommand.probeHost("127.0.0.1")).isEqualTo("127.0.0.1");
+        assertThat(HealthCommand.probeHost("fe80::1")).isEqualTo("[fe80::1]");
+    }
 }

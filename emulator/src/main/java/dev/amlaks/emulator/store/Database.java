@@ -37,8 +37,12 @@ public final class Database implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
     /** Data directories open in this JVM: H2 would share one between two emulators; refuse instead. */
     private static final java.util.Set<Path> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the store under the emulator's, which
+     * then could not save the final clock and printed "Database is already closed"; the emulator closes it.
+     */
     private static final String H2_OPTIONS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
