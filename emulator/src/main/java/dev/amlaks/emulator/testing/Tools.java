@@ -20,13 +20,19 @@ public final class Tools {
 
     /** Skips (or, in CI, fails) unless {@code present}; {@code what} and {@code install} make the one line. */
     public static void require(boolean present, String what, String install) {
-        if (present) {
+        skipUnless(present, what + " is not installed; " + install);
+    }
+
+    /** Skips (or, in CI, fails) with {@code message} unless {@code ok}: one line on screen saying what is missing and what to do. */
+    public static void skipUnless(boolean ok, String message) {
+        if (ok) {
             return;
         }
-        String message = what + " is not installed; " + install;
         if (required()) {
             Assertions.fail(message + " (EMULATOR_REQUIRE_TOOLS=true turns this skip into a failure)");
         }
+        // On screen, not only in the XML reports: the build's test output goes to the console (see the parent pom).
+        System.out.println("[SKIPPED] " + message);
         Assumptions.abort(message);
     }
 
