@@ -30,11 +30,7 @@ public final class AzCli implements AutoCloseable {
         Tools.requireCommand("az", "install the Azure CLI 2.45 (apt-get install -y azure-cli) to run the Azure CLI suites");
         this.target = target;
         this.home = Files.createTempDirectory(scratch, "azhome-");
-        Path config = Files.createDirectories(home.resolve(".azure"));
-        // Pre-seed the once-a-day version check, which would otherwise probe azure.microsoft.com.
-        Files.writeString(config.resolve("versionCheck.json"), "{\"versions\": {\"azure-cli\": {\"local\": \"2.45.0\"}, \"core\": "
-                + "{\"local\": \"2.45.0\"}, \"telemetry\": {\"local\": \"1.0.8\"}}, \"update_time\": \""
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")) + "\"}");
+        Path config = seedConfigDir(home.resolve(".azure"));
         env.put("HOME", home.toString());
         env.put("AZURE_CONFIG_DIR", config.toString());
         env.put("AZURE_CORE_COLLECT_TELEMETRY", "false");
@@ -56,6 +52,32 @@ public final class AzCli implements AutoCloseable {
         } else {
             proxy = null;
         }
+    }
+
+    /**
+     * Makes {@code dir} a CLI configuration directory whose once-a-day version check has just run, so the CLI does not
+     * probe azure.microsoft.com for it (a snippet that sets its own {@code AZURE_CONFIG_DIR} gets the same).
+     */
+    public static Path seedConfigDir(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("versionCheck.json"), "{\"versions\": {\"azure-cli\": {\"local\": \"2.45.0\"}, \"core\": "
+                + "{\"local\": \"2.45.0\"}, \"telemetry\": {\"local\": \"1.0.8\"}}, \"update_time\": \""
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")) + "\"}");
+        return dir;
+    }
+
+    /** The isolation of this CLI (HOME, telemetry, the dead proxy) without its own configuration directory or CA: for snippets that set both. */
+    public Map<String, String> environmentForSnippets() {
+        Map<String, String> e = new HashMap<>(env);
+        e.remove("AZURE_CONFIG_DIR");
+        e.remove("REQUESTS_CA_BUNDLE");
+        e.remove("SSL_CERT_FILE");
+        return e;
+    }
+
+    /** The attempts to leave the machine so far (empty for a target that is not an emulator). */
+    public List<String> escapes() {
+        return proxy == null ? List.of() : List.copyOf(proxy.attempts());
     }
 
     /** Runs {@code az args...}; fails the test if the process tried to leave the machine. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.amlaks.conformance.AzCli;
 import dev.amlaks.conformance.ConformanceTarget;
 import dev.amlaks.conformance.Processes;
+import dev.amlaks.conformance.SeedTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -65,18 +66,7 @@ class AzCliAksTest {
         TARGET.control("PUT", "/_emulator/catalog", "{\"date\":\"2020-10-02\"}");
         try {
             String table = az.run("aks", "get-versions", "-l", "westus", "-o", "table").requireSuccess("az aks get-versions").stdout();
-            assertThat(table).isEqualTo("""
-                    KubernetesVersion    Upgrades
-                    -------------------  ----------------------------------------
-                    1.18.6(preview)      None available
-                    1.18.4(preview)      1.18.6(preview)
-                    1.17.9               1.18.4(preview), 1.18.6(preview)
-                    1.17.7               1.17.9, 1.18.4(preview), 1.18.6(preview)
-                    1.16.13              1.17.7, 1.17.9
-                    1.16.10              1.16.13, 1.17.7, 1.17.9
-                    1.15.12              1.16.10, 1.16.13
-                    1.15.11              1.15.12, 1.16.10, 1.16.13
-                    """);
+            assertThat(table).isEqualTo(SeedTables.GET_VERSIONS_WESTUS_2020_10_02);
             String defaults = az.run("aks", "get-versions", "-l", "westus", "--query",
                     "orchestrators[?default == `true`].orchestratorVersion", "-o", "table").requireSuccess("az aks get-versions --query").stdout();
             assertThat(defaults).as("V7").isEqualTo("Result\n--------\n1.16.13\n");

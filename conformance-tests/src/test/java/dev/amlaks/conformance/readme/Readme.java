@@ -15,6 +15,10 @@ import java.util.Map;
  */
 final class Readme {
 
+    /** The ports the README's snippets name, which tests replace with the free ports of their emulator. */
+    static final int HTTP_PORT = 8480;
+    static final int HTTPS_PORT = 8443;
+
     record Block(String marker, String body) {
     }
 
@@ -40,6 +44,22 @@ final class Readme {
             }
             blocks.put(marker, new Block(marker, String.join("\n", body) + "\n"));
         }
+    }
+
+    /** The repository's top directory. */
+    Path root() {
+        return root;
+    }
+
+    /** Every marker, in the README's order ({@code snippet: NAME}, {@code snippet-file: PATH}). */
+    List<String> markers() {
+        return List.copyOf(blocks.keySet());
+    }
+
+    /** A snippet with the README's ports 8480 and 8443 replaced by a test emulator's. */
+    static String withPorts(String text, int http, int https) {
+        return text.replaceAll("\\b" + HTTP_PORT + "\\b", Integer.toString(http)).replaceAll("\\b" + HTTPS_PORT + "\\b",
+                Integer.toString(https));
     }
 
     /** The body of {@code <!-- snippet: NAME -->}. */
