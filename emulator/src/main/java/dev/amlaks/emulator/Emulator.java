@@ -1,25 +1,20 @@
 package dev.amlaks.emulator;
 
-import dev.amlaks.emulator.arm.ArmRouter;
+import com.nimbusds.jose.jwk.RSAKey;
 import dev.amlaks.emulator.catalog.Catalogs;
+import dev.amlaks.emulator.catalog.KubernetesVersions;
 import dev.amlaks.emulator.clock.ClockStore;
 import dev.amlaks.emulator.clock.VirtualClock;
 import dev.amlaks.emulator.control.ControlRoutes;
-import dev.amlaks.emulator.catalog.KubernetesVersions;
 import dev.amlaks.emulator.control.MetadataRoutes;
 import dev.amlaks.emulator.control.ScenarioRoutes;
 import dev.amlaks.emulator.control.Scenarios;
 import dev.amlaks.emulator.control.WorldRoutes;
-import dev.amlaks.emulator.providers.compute.ComputeProvider;
-import dev.amlaks.emulator.providers.compute.QuotaLedger;
-import dev.amlaks.emulator.providers.containerservice.AksContext;
-import dev.amlaks.emulator.providers.containerservice.ContainerServiceProvider;
-import dev.amlaks.emulator.providers.machinelearning.MachineLearningProvider;
-import dev.amlaks.emulator.providers.machinelearning.MlContext;
-import dev.amlaks.emulator.providers.policy.PolicyService;
 import dev.amlaks.emulator.fixtures.FixtureSource;
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.amlaks.emulator.http.ArmDispatcher;
+import dev.amlaks.emulator.http.FrontDoor;
+import dev.amlaks.emulator.http.Journal;
+import dev.amlaks.emulator.http.OperationHandler;
 import dev.amlaks.emulator.identity.Authenticator;
 import dev.amlaks.emulator.identity.Certificates;
 import dev.amlaks.emulator.identity.IdentityControlRoutes;
@@ -29,21 +24,29 @@ import dev.amlaks.emulator.identity.ServicePrincipalService;
 import dev.amlaks.emulator.identity.SigningKey;
 import dev.amlaks.emulator.identity.TlsMaterial;
 import dev.amlaks.emulator.identity.Tokens;
-import dev.amlaks.emulator.http.FrontDoor;
-import dev.amlaks.emulator.http.Journal;
-import dev.amlaks.emulator.http.Lists;
-import dev.amlaks.emulator.http.Lro;
-import dev.amlaks.emulator.operations.OperationHandler;
 import dev.amlaks.emulator.operations.OperationRepository;
 import dev.amlaks.emulator.operations.OperationService;
+import dev.amlaks.emulator.providers.compute.ComputeProvider;
+import dev.amlaks.emulator.providers.compute.QuotaLedger;
+import dev.amlaks.emulator.providers.containerservice.AksContext;
+import dev.amlaks.emulator.providers.containerservice.ContainerServiceProvider;
+import dev.amlaks.emulator.providers.machinelearning.MachineLearningProvider;
+import dev.amlaks.emulator.providers.machinelearning.MlContext;
+import dev.amlaks.emulator.providers.policy.PolicyService;
 import dev.amlaks.emulator.providers.resources.ProviderHandler;
 import dev.amlaks.emulator.providers.resources.ResourceGroupHandler;
 import dev.amlaks.emulator.providers.resources.ResourceGroupService;
 import dev.amlaks.emulator.providers.resources.ResourcesProvider;
 import dev.amlaks.emulator.providers.resources.SubscriptionHandler;
-import dev.amlaks.emulator.providers.resources.SubscriptionService;
+import dev.amlaks.emulator.spi.ArmRouter;
+import dev.amlaks.emulator.spi.EmulatorContext;
+import dev.amlaks.emulator.spi.Lists;
+import dev.amlaks.emulator.spi.Lro;
+import dev.amlaks.emulator.spi.Provider;
+import dev.amlaks.emulator.spi.ProviderFactory;
 import dev.amlaks.emulator.store.Database;
 import dev.amlaks.emulator.store.ResourceRepository;
+import dev.amlaks.emulator.tenancy.SubscriptionService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -110,8 +113,8 @@ public final class Emulator implements AutoCloseable {
             KubernetesVersions kubernetes = new KubernetesVersions(catalogs.kubernetes(), clock::now, config.catalogDate());
             QuotaLedger quota = new QuotaLedger(database, resources, clock, catalogs.regions(), catalogs.quotas());
             PolicyService policies = new PolicyService(database, resources, clock);
-            this.context = new EmulatorContext(config, database, resources, clock, operations, catalogs, subscriptions, groups,
-                    lists, lro, kubernetes, quota, policies, tls.trustPem());
+            this.context = new EmulatorContext(database, resources, clock, operations, catalogs, subscriptions, groups,
+                    lists, lro, kubernetes, tls.trustPem());
             AksContext aks = new AksContext(database, resources, operations, clock, kubernetes, catalogs.vmSizes(), catalogs.regions(),
                     catalogs.durations(), groups, quota, policies, subscriptions);
 
@@ -182,7 +185,8 @@ public final class Emulator implements AutoCloseable {
                 throw new IllegalArgumentException("--scenario '" + config.scenario() + "' is not a scenario; GET /_emulator/scenarios"
                         + " lists them: " + scenarios.list().stream().map(m -> String.valueOf(m.get("name"))).toList());
             }
-            this.frontDoor = new FrontDoor(config, dispatcher, journal, clock::nowMillis,
+            this.frontDoor = new FrontDoor(new FrontDoor.Settings(config.host(), config.httpPort(), config.httpsPort(),
+                    EmulatorConfig.MAX_BODY_BYTES), dispatcher, journal, clock::nowMillis,
                     List.of(control, identityControl, new WorldRoutes(kubernetes, quota, policies, catalogs.regions(),
                             catalogs.vmSizes().families().keySet()),
                             new ScenarioRoutes(scenarios), new MetadataRoutes(), identity), tls, controlToken);

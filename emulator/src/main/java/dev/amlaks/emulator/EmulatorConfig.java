@@ -2,6 +2,7 @@ package dev.amlaks.emulator;
 
 import dev.amlaks.emulator.clock.ClockMode;
 import dev.amlaks.emulator.identity.AuthMode;
+import dev.amlaks.emulator.spi.ProviderFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import dev.amlaks.emulator.fixtures.FixtureSource;
 import dev.amlaks.emulator.fixtures.IdentityFixture;
 import dev.amlaks.emulator.fixtures.KubernetesVersionsFixture;
 import dev.amlaks.emulator.fixtures.QuotasFixture;
-import dev.amlaks.emulator.fixtures.ScenariosFixture;
 import dev.amlaks.emulator.fixtures.RegionsFixture;
+import dev.amlaks.emulator.fixtures.ScenariosFixture;
 import dev.amlaks.emulator.fixtures.VmSizesFixture;
 
 /** The fixture data the emulator runs on, read once at start (the Kubernetes catalogs are bound to the clock later). */

@@ -5,8 +5,8 @@ import dev.amlaks.emulator.arm.ArmException;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.clock.ClockMode;
 import dev.amlaks.emulator.clock.VirtualClock;
-import dev.amlaks.emulator.http.FrontDoor;
 import dev.amlaks.emulator.http.Journal;
+import dev.amlaks.emulator.spi.PlainRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * The control API under {@code /_emulator/}: health, reset, the virtual clock and the request
  * journal. Never mixed with ARM routes; errors are ARM-shaped all the same.
  */
-public final class ControlRoutes implements FrontDoor.Routes {
+public final class ControlRoutes implements PlainRoutes {
 
     /** What health reports beyond the clock: filled in by the emulator once it is listening. */
     public interface Status {

@@ -1,9 +1,9 @@
 package dev.amlaks.emulator.control;
 
 import dev.amlaks.emulator.arm.ApiVersion;
-import dev.amlaks.emulator.arm.ArmCall;
-import dev.amlaks.emulator.http.FrontDoor;
 import dev.amlaks.emulator.http.FrontDoorErrors;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.PlainRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -16,7 +16,7 @@ import java.util.Map;
  * one object; 2019-05-01 and later answer a list of clouds. Every URL points back at the
  * emulator, with the {@code /adfs} login endpoint that lets MSAL skip instance discovery.
  */
-public final class MetadataRoutes implements FrontDoor.Routes {
+public final class MetadataRoutes implements PlainRoutes {
 
     public static final String CLOUD_NAME = "AmlAksEmulator";
     static final List<String> AUDIENCES = List.of("https://management.core.windows.net/", "https://management.azure.com/");

@@ -1,12 +1,12 @@
 package dev.amlaks.emulator.control;
 
-import dev.amlaks.emulator.http.FrontDoor;
+import dev.amlaks.emulator.spi.PlainRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 
 /** {@code GET /_emulator/scenarios} lists the named starting worlds; {@code POST /_emulator/scenarios/{name}} loads one. */
-public final class ScenarioRoutes implements FrontDoor.Routes {
+public final class ScenarioRoutes implements PlainRoutes {
 
     private final Scenarios scenarios;
 

@@ -8,10 +8,10 @@ import dev.amlaks.emulator.catalog.KubernetesCatalog;
 import dev.amlaks.emulator.catalog.KubernetesVersions;
 import dev.amlaks.emulator.catalog.Regions;
 import dev.amlaks.emulator.fixtures.RegionsFixture;
-import dev.amlaks.emulator.http.FrontDoor;
 import dev.amlaks.emulator.providers.compute.QuotaLedger;
 import dev.amlaks.emulator.providers.compute.QuotaUsage;
 import dev.amlaks.emulator.providers.policy.PolicyService;
+import dev.amlaks.emulator.spi.PlainRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * The control API for the world clients cannot change: which Kubernetes catalog is in force,
  * the vCPU quota limits of a subscription and region, and Azure Policy assignments.
  */
-public final class WorldRoutes implements FrontDoor.Routes {
+public final class WorldRoutes implements PlainRoutes {
 
     record CatalogPin(String date) {
     }

@@ -1,16 +1,16 @@
 package dev.amlaks.emulator.http;
 
-import dev.amlaks.emulator.arm.ArmCall;
 import dev.amlaks.emulator.arm.ArmException;
-import dev.amlaks.emulator.arm.ArmRouter;
-import dev.amlaks.emulator.arm.ArmRouter.Method;
+import dev.amlaks.emulator.arm.Caller;
 import dev.amlaks.emulator.arm.ResourceType;
 import dev.amlaks.emulator.catalog.Regions;
 import dev.amlaks.emulator.identity.Authenticator;
-import dev.amlaks.emulator.identity.Caller;
 import dev.amlaks.emulator.operations.OperationService;
-import dev.amlaks.emulator.providers.resources.SubscriptionService;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.ArmRouter.Method;
+import dev.amlaks.emulator.spi.ArmRouter;
 import dev.amlaks.emulator.store.ResourceRepository;
+import dev.amlaks.emulator.tenancy.SubscriptionService;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

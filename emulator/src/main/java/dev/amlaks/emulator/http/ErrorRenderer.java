@@ -3,6 +3,7 @@ package dev.amlaks.emulator.http;
 import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.ArmException;
 import dev.amlaks.emulator.arm.Json;
+import dev.amlaks.emulator.store.StoreConflictException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
@@ -28,14 +29,19 @@ public final class ErrorRenderer {
         write(ctx, e.status(), e.error());
     }
 
-    public static void render(Context ctx, HttpResponseException e) {
+    public static void render(Context ctx, HttpResponseException e, int maxBodyBytes) {
         int status = e.getStatus();
         switch (status) {
             case 404 -> render(ctx, FrontDoorErrors.unknownPath(ctx.path()));
             case 405 -> render(ctx, FrontDoorErrors.methodNotAllowed(ctx.method().name(), java.util.List.of("GET")));
-            case 413 -> render(ctx, FrontDoorErrors.tooLarge(-1, dev.amlaks.emulator.EmulatorConfig.MAX_BODY_BYTES));
+            case 413 -> render(ctx, FrontDoorErrors.tooLarge(-1, maxBodyBytes));
             default -> write(ctx, status, new ArmError(status >= 500 ? "InternalServerError" : "BadRequest", e.getMessage()));
         }
+    }
+
+    /** The store gave up after losing a race again and again: ARM's answer to a concurrent change. */
+    public static void render(Context ctx, StoreConflictException e) {
+        write(ctx, 409, new ArmError("Conflict", e.getMessage()));
     }
 
     public static void renderUnexpected(Context ctx, Exception e) {

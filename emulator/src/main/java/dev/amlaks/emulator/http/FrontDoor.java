@@ -1,16 +1,16 @@
 package dev.amlaks.emulator.http;
 
-import dev.amlaks.emulator.EmulatorConfig;
 import dev.amlaks.emulator.arm.ArmException;
+import dev.amlaks.emulator.identity.TlsMaterial;
+import dev.amlaks.emulator.spi.PlainRoutes;
+import dev.amlaks.emulator.store.StoreConflictException;
 import io.javalin.Javalin;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.LongSupplier;
-import dev.amlaks.emulator.identity.TlsMaterial;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -27,23 +27,21 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  */
 public final class FrontDoor implements AutoCloseable {
 
-    /** Something that adds plain Javalin routes (the control API, metadata, later identity). */
-    @FunctionalInterface
-    public interface Routes {
-        void register(RoutesConfig routes);
-    }
-
     private static final String[] ARM_ROOTS = {"/subscriptions", "/subscriptions/<path>", "/tenants", "/tenants/<path>",
             "/providers", "/providers/<path>"};
     private static final HandlerType[] ARM_METHODS = {HandlerType.GET, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE,
             HandlerType.POST, HandlerType.HEAD};
 
+    /** Where to listen and how much a request body may hold (the wiring passes them in from its config). */
+    public record Settings(String host, int httpPort, int httpsPort, int maxBodyBytes) {
+    }
+
     private final Javalin app;
 
     /**
-     * @param tls what the HTTPS connector serves next to HTTP (on {@code config.httpsPort()}), or null for HTTP only
+     * @param tls what the HTTPS connector serves next to HTTP (on {@code settings.httpsPort()}), or null for HTTP only
      */
-    public FrontDoor(EmulatorConfig config, ArmDispatcher arm, Journal journal, LongSupplier virtualNow, List<Routes> routes,
+    public FrontDoor(Settings settings, ArmDispatcher arm, Journal journal, LongSupplier virtualNow, List<PlainRoutes> routes,
                      TlsMaterial tls, String controlToken) {
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -52,7 +50,7 @@ public final class FrontDoor implements AutoCloseable {
             cfg.router.caseInsensitiveRoutes = true;
             cfg.router.treatMultipleSlashesAsSingleSlash = true;
             cfg.router.ignoreTrailingSlashes = true;
-            cfg.http.maxRequestSize = EmulatorConfig.MAX_BODY_BYTES;
+            cfg.http.maxRequestSize = settings.maxBodyBytes();
             cfg.http.generateEtags = false;
             cfg.jetty.modifyHttpConfiguration(hc -> {
                 // Clients registering a cloud with a trailing slash send //metadata/endpoints: tolerate it.
@@ -61,18 +59,18 @@ public final class FrontDoor implements AutoCloseable {
                 hc.setSendDateHeader(true);
             });
             // Both connectors are ours: Javalin adds its default one only when none is configured.
-            cfg.jetty.addConnector((server, http) -> httpConnector(server, http, config.host(), config.httpPort()));
+            cfg.jetty.addConnector((server, http) -> httpConnector(server, http, settings.host(), settings.httpPort()));
             if (tls != null) {
-                cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, tls, config.host(), config.httpsPort()));
+                cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, tls, settings.host(), settings.httpsPort()));
             }
             cfg.requestLogger.http((ctx, ms) -> record(journal, virtualNow, ctx, ms));
 
             cfg.routes.before(RequestIds::stamp);
-            cfg.routes.before(FrontDoor::limitBody);
+            cfg.routes.before(ctx -> limitBody(ctx, settings.maxBodyBytes()));
             if (controlToken != null) {
                 cfg.routes.before("/_emulator/*", ctx -> guardControl(ctx, controlToken));
             }
-            for (Routes r : routes) {
+            for (PlainRoutes r : routes) {
                 r.register(cfg.routes);
             }
             for (String root : ARM_ROOTS) {
@@ -81,7 +79,8 @@ public final class FrontDoor implements AutoCloseable {
                 }
             }
             cfg.routes.exception(ArmException.class, (e, ctx) -> ErrorRenderer.render(ctx, e));
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorRenderer.render(ctx, e));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorRenderer.render(ctx, e, settings.maxBodyBytes()));
+            cfg.routes.exception(StoreConflictException.class, (e, ctx) -> ErrorRenderer.render(ctx, e));
             cfg.routes.exception(Exception.class, (e, ctx) -> ErrorRenderer.renderUnexpected(ctx, e));
         });
     }
@@ -149,10 +148,10 @@ public final class FrontDoor implements AutoCloseable {
     }
 
     /** A body over 4 MiB is refused before it is read, with ARM's error body. */
-    private static void limitBody(Context ctx) {
+    private static void limitBody(Context ctx, int maxBodyBytes) {
         long length = ctx.req().getContentLengthLong();
-        if (length > EmulatorConfig.MAX_BODY_BYTES) {
-            throw FrontDoorErrors.tooLarge(length, EmulatorConfig.MAX_BODY_BYTES);
+        if (length > maxBodyBytes) {
+            throw FrontDoorErrors.tooLarge(length, maxBodyBytes);
         }
     }
 

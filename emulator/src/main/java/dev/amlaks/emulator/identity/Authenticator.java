@@ -1,6 +1,7 @@
 package dev.amlaks.emulator.identity;
 
-import dev.amlaks.emulator.arm.ArmCall;
+import dev.amlaks.emulator.arm.Caller;
+import dev.amlaks.emulator.spi.ArmCall;
 import io.javalin.http.Context;
 import java.util.function.LongSupplier;
 

@@ -1,10 +1,10 @@
 package dev.amlaks.emulator.identity;
 
-import dev.amlaks.emulator.arm.ArmCall;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.fixtures.IdentityFixture;
-import dev.amlaks.emulator.http.FrontDoor;
-import dev.amlaks.emulator.providers.resources.SubscriptionService;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.PlainRoutes;
+import dev.amlaks.emulator.tenancy.SubscriptionService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import java.util.function.IntSupplier;
  * ({@code /_emulator/identity}), the certificate to trust, and adding tenants, subscriptions and
  * service principals at run time.
  */
-public final class IdentityControlRoutes implements FrontDoor.Routes {
+public final class IdentityControlRoutes implements PlainRoutes {
 
     /** Body of {@code POST /_emulator/tenants}. */
     record TenantRequest(String tenantId, String displayName, String defaultDomain, String countryCode) {

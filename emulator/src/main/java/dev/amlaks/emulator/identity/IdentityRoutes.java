@@ -1,11 +1,11 @@
 package dev.amlaks.emulator.identity;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.amlaks.emulator.arm.ArmCall;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.clock.ClockMode;
 import dev.amlaks.emulator.clock.VirtualClock;
-import dev.amlaks.emulator.http.FrontDoor;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.PlainRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.security.BasicAuthCredentials;
@@ -20,7 +20,7 @@ import java.util.UUID;
  * authority that lets MSAL skip instance discovery, and per tenant), the signing keys, instance
  * discovery, and the client-credentials token endpoints (v1, v2 and ADFS shapes).
  */
-public final class IdentityRoutes implements FrontDoor.Routes {
+public final class IdentityRoutes implements PlainRoutes {
 
     /** What clients are told a token lasts (they refresh 5 minutes before it ends). */
     static final long EXPIRES_IN = 3599;

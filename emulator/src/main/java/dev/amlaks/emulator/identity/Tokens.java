@@ -11,6 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.ArmException;
+import dev.amlaks.emulator.arm.Caller;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -2,7 +2,6 @@ package dev.amlaks.emulator.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.amlaks.emulator.arm.ArmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -135,8 +134,7 @@ public final class Database implements AutoCloseable {
                     throw u;
                 }
                 if (attempt >= MAX_ATTEMPTS) {
-                    throw ArmException.conflict("Conflict",
-                            "The resource was changed by another request at the same time; retry the request.");
+                    throw new StoreConflictException("The resource was changed by another request at the same time; retry the request.");
                 }
             }
         }

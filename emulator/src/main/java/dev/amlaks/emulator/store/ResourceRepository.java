@@ -110,24 +110,29 @@ public final class ResourceRepository {
 
     /** One page of a type's resources directly below {@code parentKey}, in key order after {@code afterKey}. */
     public Page<StoredResource> listByParent(String typeKey, String parentKey, String afterKey, int limit) {
-        return list("parent_key", typeKey, parentKey, afterKey, limit);
+        return db.withHandle(h -> list(h, "parent_key", typeKey, parentKey, afterKey, limit));
+    }
+
+    /** The same, in the caller's handle (a list whose items are presented with more reads). */
+    public Page<StoredResource> listByParent(Handle h, String typeKey, String parentKey, String afterKey, int limit) {
+        return list(h, "parent_key", typeKey, parentKey, afterKey, limit);
     }
 
     /** One page of a type's resources anywhere in a subscription, in key order after {@code afterKey}. */
     public Page<StoredResource> listBySubscription(String typeKey, String subscriptionKey, String afterKey, int limit) {
-        return list("subscription_key", typeKey, subscriptionKey, afterKey, limit);
+        return db.withHandle(h -> list(h, "subscription_key", typeKey, subscriptionKey, afterKey, limit));
     }
 
     /** A keyset page over the index on (type_key, {@code scopeColumn}, id_key): one index range scan whatever the table size. */
-    private Page<StoredResource> list(String scopeColumn, String typeKey, String scope, String afterKey, int limit) {
-        List<StoredResource> rows = db.withHandle(h -> h.createQuery("select " + COLUMNS + " from resources where type_key = :type and "
+    private Page<StoredResource> list(Handle h, String scopeColumn, String typeKey, String scope, String afterKey, int limit) {
+        List<StoredResource> rows = h.createQuery("select " + COLUMNS + " from resources where type_key = :type and "
                         + scopeColumn + " = :scope and id_key > :after order by id_key limit :limit")
                 .bind("type", typeKey)
                 .bind("scope", scope)
                 .bind("after", afterKey == null ? "" : afterKey)
                 .bind("limit", limit + 1)
                 .map(MAPPER)
-                .list());
+                .list();
         if (rows.size() <= limit) {
             return new Page<>(rows, null);
         }

@@ -1,6 +1,5 @@
 package dev.amlaks.emulator.store;
 
-import dev.amlaks.emulator.testsupport.Arm;
 import static dev.amlaks.emulator.testsupport.Arm.RG_API;
 import static dev.amlaks.emulator.testsupport.Arm.SUB;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.amlaks.emulator.Emulator;
 import dev.amlaks.emulator.EmulatorConfig;
 import dev.amlaks.emulator.clock.ClockMode;
+import dev.amlaks.emulator.testsupport.Arm;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;

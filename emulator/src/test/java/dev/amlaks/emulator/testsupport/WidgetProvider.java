@@ -1,12 +1,8 @@
 package dev.amlaks.emulator.testsupport;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amlaks.emulator.EmulatorContext;
-import dev.amlaks.emulator.Provider;
-import dev.amlaks.emulator.arm.ArmCall;
 import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.ArmException;
-import dev.amlaks.emulator.arm.ArmRouter;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.arm.ResourceType;
@@ -14,6 +10,10 @@ import dev.amlaks.emulator.operations.Operation;
 import dev.amlaks.emulator.operations.OperationKind;
 import dev.amlaks.emulator.operations.OperationRequest;
 import dev.amlaks.emulator.operations.ProvisioningState;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.ArmRouter;
+import dev.amlaks.emulator.spi.EmulatorContext;
+import dev.amlaks.emulator.spi.Provider;
 import dev.amlaks.emulator.store.StoredResource;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,15 +1,15 @@
 package dev.amlaks.emulator.providers.compute;
 
-import dev.amlaks.emulator.Provider;
-import dev.amlaks.emulator.arm.ArmCall;
 import dev.amlaks.emulator.arm.ArmException;
-import dev.amlaks.emulator.arm.ArmRouter;
 import dev.amlaks.emulator.arm.ResourceType;
 import dev.amlaks.emulator.catalog.Regions;
 import dev.amlaks.emulator.catalog.VmSizes;
 import dev.amlaks.emulator.fixtures.RegionsFixture;
 import dev.amlaks.emulator.fixtures.VmSizesFixture;
-import dev.amlaks.emulator.http.Lists;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.ArmRouter;
+import dev.amlaks.emulator.spi.Lists;
+import dev.amlaks.emulator.spi.Provider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

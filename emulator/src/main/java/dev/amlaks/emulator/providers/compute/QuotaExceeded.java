@@ -1,9 +1,11 @@
 package dev.amlaks.emulator.providers.compute;
 
+import dev.amlaks.emulator.spi.Port;
 /**
  * A quota a request would exceed, with the Compute provider's arithmetic: the limit, what is in
  * use, what is asked for more, and the smallest limit that would let it through.
  */
+@Port
 public record QuotaExceeded(String quotaName, String location, long limit, long usage, long additional, boolean family) {
 
     public long minimumNewLimit() {

@@ -6,6 +6,7 @@ import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.catalog.Regions;
 import dev.amlaks.emulator.clock.VirtualClock;
 import dev.amlaks.emulator.fixtures.QuotasFixture;
+import dev.amlaks.emulator.spi.Port;
 import dev.amlaks.emulator.store.Database;
 import dev.amlaks.emulator.store.ResourceRepository;
 import dev.amlaks.emulator.store.StoredResource;
@@ -22,6 +23,7 @@ import org.jdbi.v3.core.Handle;
  * always equals the sum over live clusters), and a check that runs inside the caller's
  * transaction after locking the subscription, so two creates cannot both squeeze under a limit.
  */
+@Port
 public final class QuotaLedger {
 
     public static final String CORES = "cores";

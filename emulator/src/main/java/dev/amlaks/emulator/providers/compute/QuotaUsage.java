@@ -1,9 +1,11 @@
 package dev.amlaks.emulator.providers.compute;
 
+import dev.amlaks.emulator.spi.Port;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** vCPUs and VMs held in one subscription and region: per family, and in total. */
+@Port
 public record QuotaUsage(long cores, long virtualMachines, long scaleSets, Map<String, Long> families) {
 
     public static QuotaUsage empty() {

@@ -2,13 +2,13 @@ package dev.amlaks.emulator.providers.containerservice;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amlaks.emulator.arm.ArmCall;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.catalog.KubernetesCatalog;
-import dev.amlaks.emulator.http.Lists;
-import dev.amlaks.emulator.http.Lro;
 import dev.amlaks.emulator.operations.Operation;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.Lists;
+import dev.amlaks.emulator.spi.Lro;
 
 /** HTTP in and out for agent pools, their upgrade profiles and the versions a new pool may run. */
 public final class AgentPoolHandler {
@@ -42,9 +42,8 @@ public final class AgentPoolHandler {
 
     public void list(ArmCall call) {
         ResourceId cluster = ManagedClusterHandler.id(call);
-        clusters.get(cluster);
         Lists.PageRequest page = lists.request(call);
-        lists.answer(call, clusters.context().resources().listByParent(AksNames.POOL_KEY, cluster.key(), page.afterKey(), page.size()));
+        lists.answer(call, service.list(cluster, page.afterKey(), page.size()));
     }
 
     public void upgradeProfile(ArmCall call) {

@@ -29,6 +29,12 @@ public final class AgentPoolService {
         this.ctx = clusters.context();
     }
 
+    /** One page of a cluster's pools (the cluster must exist). */
+    public dev.amlaks.emulator.store.Page<StoredResource> list(ResourceId cluster, String afterKey, int size) {
+        clusters.get(cluster);
+        return ctx.resources().listByParent(AksNames.POOL_KEY, cluster.key(), afterKey, size);
+    }
+
     public StoredResource get(ResourceId cluster, String pool) {
         clusters.get(cluster);
         return ctx.resources().find(cluster.child("agentPools", pool).key())

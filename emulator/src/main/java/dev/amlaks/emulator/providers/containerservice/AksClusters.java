@@ -7,6 +7,7 @@ import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.Preconditions;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.operations.Operation;
+import dev.amlaks.emulator.spi.Port;
 import dev.amlaks.emulator.store.StoredResource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.jdbi.v3.core.Handle;
  * (names, versions, quota, policy, operations) and in the caller's transaction: Azure ML reads a
  * cluster it attaches, provisions one, scales its node pool and deletes it.
  */
+@Port
 public final class AksClusters {
 
     /** The api-version Azure ML's own calls to AKS are recorded with. */

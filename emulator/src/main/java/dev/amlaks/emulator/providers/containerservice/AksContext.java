@@ -8,13 +8,13 @@ import dev.amlaks.emulator.clock.VirtualClock;
 import dev.amlaks.emulator.operations.OperationService;
 import dev.amlaks.emulator.providers.compute.QuotaLedger;
 import dev.amlaks.emulator.providers.policy.PolicyService;
-import dev.amlaks.emulator.providers.resources.ResourceGroupService;
-import dev.amlaks.emulator.providers.resources.SubscriptionService;
+import dev.amlaks.emulator.spi.ResourceGroups;
 import dev.amlaks.emulator.store.Database;
 import dev.amlaks.emulator.store.ResourceRepository;
+import dev.amlaks.emulator.tenancy.SubscriptionService;
 
 /** What the AKS provider's services share. */
 public record AksContext(Database db, ResourceRepository resources, OperationService operations, VirtualClock clock,
-                  KubernetesVersions versions, VmSizes sizes, Regions regions, Durations durations, ResourceGroupService groups,
+                  KubernetesVersions versions, VmSizes sizes, Regions regions, Durations durations, ResourceGroups groups,
                   QuotaLedger quota, PolicyService policies, SubscriptionService subscriptions) {
 }

@@ -144,7 +144,7 @@ final class ClusterKinds {
     private OperationKind.Outcome delete(Handle h, Operation op, long at) {
         cluster(h, op).ifPresent(c -> {
             ctx.resources().deleteTree(h, c.id.key());
-            ctx.groups().deleteManaged(h, c.id.subscriptionId(), c.nodeResourceGroup(), at);
+            ctx.groups().deleteManaged(h, ResourceId.resourceGroup(c.id.subscriptionId(), c.nodeResourceGroup()), at);
         });
         return OperationKind.Outcome.success();
     }

@@ -1,11 +1,11 @@
 package dev.amlaks.emulator.providers.containerservice;
 
-import dev.amlaks.emulator.Provider;
-import dev.amlaks.emulator.arm.ArmRouter;
 import dev.amlaks.emulator.arm.ResourceType;
-import dev.amlaks.emulator.http.Lists;
-import dev.amlaks.emulator.http.Lro;
 import dev.amlaks.emulator.operations.OperationKind;
+import dev.amlaks.emulator.spi.ArmRouter;
+import dev.amlaks.emulator.spi.Lists;
+import dev.amlaks.emulator.spi.Lro;
+import dev.amlaks.emulator.spi.Provider;
 import java.util.List;
 
 /** Microsoft.ContainerService: managed clusters, agent pools and the Kubernetes version catalog. */

@@ -2,14 +2,13 @@ package dev.amlaks.emulator.providers.containerservice;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amlaks.emulator.arm.ArmCall;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.catalog.KubernetesCatalog;
-import dev.amlaks.emulator.http.Lists;
-import dev.amlaks.emulator.http.Lro;
 import dev.amlaks.emulator.operations.Operation;
-import java.util.Locale;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.Lists;
+import dev.amlaks.emulator.spi.Lro;
 import java.util.Map;
 
 /** HTTP in and out for managed clusters. */
@@ -53,14 +52,12 @@ public final class ManagedClusterHandler {
     public void listByGroup(ArmCall call) {
         String sub = call.param("subscriptionId");
         Lists.PageRequest page = lists.request(call);
-        lists.answer(call, service.context().resources().listByParent(AksNames.CLUSTER_KEY,
-                ResourceId.resourceGroup(sub, call.param("resourceGroupName")).key(), page.afterKey(), page.size()));
+        lists.answer(call, service.listInGroup(ResourceId.resourceGroup(sub, call.param("resourceGroupName")), page.afterKey(), page.size()));
     }
 
     public void listBySubscription(ArmCall call) {
         Lists.PageRequest page = lists.request(call);
-        lists.answer(call, service.context().resources().listBySubscription(AksNames.CLUSTER_KEY,
-                call.param("subscriptionId").toLowerCase(Locale.ROOT), page.afterKey(), page.size()));
+        lists.answer(call, service.listInSubscription(call.param("subscriptionId"), page.afterKey(), page.size()));
     }
 
     public void stop(ArmCall call) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.ArmException;
+import dev.amlaks.emulator.arm.CommonErrors;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.JsonFields;
 import dev.amlaks.emulator.arm.Preconditions;
@@ -12,10 +13,11 @@ import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.catalog.KubernetesCatalog;
 import dev.amlaks.emulator.catalog.Regions;
 import dev.amlaks.emulator.fixtures.RegionsFixture;
+import dev.amlaks.emulator.net.IpRange;
 import dev.amlaks.emulator.operations.Operation;
 import dev.amlaks.emulator.operations.OperationRequest;
 import dev.amlaks.emulator.providers.compute.QuotaUsage;
-import dev.amlaks.emulator.providers.resources.ResourcesErrors;
+import dev.amlaks.emulator.store.Page;
 import dev.amlaks.emulator.store.StoredResource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,6 +48,16 @@ public final class ManagedClusterService {
     ManagedClusterService(AksContext ctx, AksQuota quota) {
         this.ctx = ctx;
         this.quota = quota;
+    }
+
+    /** One page of the clusters of a resource group, in key order after {@code afterKey}. */
+    public Page<StoredResource> listInGroup(ResourceId group, String afterKey, int size) {
+        return ctx.resources().listByParent(AksNames.CLUSTER_KEY, group.key(), afterKey, size);
+    }
+
+    /** One page of the clusters of a subscription. */
+    public Page<StoredResource> listInSubscription(String subscriptionId, String afterKey, int size) {
+        return ctx.resources().listBySubscription(AksNames.CLUSTER_KEY, subscriptionId.toLowerCase(Locale.ROOT), afterKey, size);
     }
 
     public StoredResource get(ResourceId id) {
@@ -227,10 +239,10 @@ public final class ManagedClusterService {
         internal.put("creating", true);
         Cluster cluster = new Cluster(id, null, body, internal, pools);
 
-        ObjectNode nodeTags = Json.object();
+        java.util.Map<String, String> nodeTags = new java.util.LinkedHashMap<>();
         nodeTags.put("aks-managed-cluster-name", id.name());
         nodeTags.put("aks-managed-cluster-rg", id.resourceGroup());
-        ctx.groups().createManaged(h, id.subscriptionId(), nodeRg, location, AksNames.display(id), nodeTags);
+        ctx.groups().createManaged(h, nodeRgId, location, AksNames.display(id), nodeTags);
 
         Operation op = start(h, "create", id, location, "PUT", apiVersion);
         cluster.operation = op.id();
@@ -528,7 +540,7 @@ public final class ManagedClusterService {
 
     String region(String location) {
         if (location == null || location.isBlank()) {
-            throw ResourcesErrors.locationRequired();
+            throw CommonErrors.locationRequired();
         }
         return ctx.regions().find(location).map(RegionsFixture.Region::name).orElseThrow(() -> ArmException.badRequest(
                 "LocationNotAvailableForResourceType", "The provided location '" + location + "' is not available for resource type"
@@ -608,7 +620,7 @@ public final class ManagedClusterService {
                 "properties.apiServerAccessProfile.authorizedIPRanges") == null ? List.of()
                 : JsonFields.strings(access, "authorizedIPRanges", "properties.apiServerAccessProfile.authorizedIPRanges");
         for (String r : ranges) {
-            if (!Cidr.isCidrOrAddress(r)) {
+            if (!IpRange.isValid(r) || !IpRange.parse(r).isIPv4()) {
                 throw AksErrors.invalidParameter("apiServerAccessProfile.authorizedIPRanges", "'" + r + "' is not an IPv4 CIDR or address");
             }
         }

@@ -2,13 +2,13 @@ package dev.amlaks.emulator.providers.containerservice;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amlaks.emulator.arm.ArmCall;
 import dev.amlaks.emulator.arm.ArmException;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.catalog.KubernetesCatalog;
 import dev.amlaks.emulator.catalog.KubernetesVersions;
 import dev.amlaks.emulator.catalog.Regions;
 import dev.amlaks.emulator.fixtures.RegionsFixture;
+import dev.amlaks.emulator.spi.ArmCall;
 
 /**
  * The Kubernetes version catalog in force, in both shapes clients read: the legacy

@@ -7,8 +7,8 @@ import dev.amlaks.emulator.arm.JsonFields;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.catalog.KubernetesCatalog;
 import dev.amlaks.emulator.fixtures.VmSizesFixture;
+import dev.amlaks.emulator.net.IpRange;
 import dev.amlaks.emulator.providers.containerservice.AksClusters;
-import dev.amlaks.emulator.providers.containerservice.Cidr;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -171,15 +171,15 @@ final class AksComputeRules {
             throw MlErrors.badArgument("The value '" + subnet + "' of '" + path + ".subnetId' is not a subnet id: expected"
                     + " /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.Network/virtualNetworks/{vnet}/subnets/{subnet}.");
         }
-        Cidr serviceRange = cidr(service, path + ".serviceCidr", "10.0.0.0/16", false);
-        Cidr dnsAddress = cidr(dns, path + ".dnsServiceIP", "10.0.0.10", true);
-        Cidr bridgeRange = cidr(bridge, path + ".dockerBridgeCidr", "172.17.0.1/16", false);
+        IpRange serviceRange = cidr(service, path + ".serviceCidr", "10.0.0.0/16", false);
+        IpRange dnsAddress = cidr(dns, path + ".dnsServiceIP", "10.0.0.10", true);
+        IpRange bridgeRange = cidr(bridge, path + ".dockerBridgeCidr", "172.17.0.1/16", false);
         if (!serviceRange.covers(dnsAddress)) {
             throw MlErrors.badArgument("The DNS service address '" + dns + "' (" + path + ".dnsServiceIP) must lie inside the service"
                     + " address range '" + service + "' (" + path + ".serviceCidr), e.g. the tenth address of it.");
         }
-        long offset = serviceRange.offsetOf(dnsAddress);
-        if (offset <= 1 || offset == serviceRange.size() - 1) {
+        java.math.BigInteger offset = serviceRange.offsetOf(dnsAddress);
+        if (offset.compareTo(java.math.BigInteger.ONE) <= 0 || offset.equals(serviceRange.size().subtract(java.math.BigInteger.ONE))) {
             throw MlErrors.badArgument("The DNS service address '" + dns + "' (" + path + ".dnsServiceIP) cannot be the network"
                     + " address, the first address (Kubernetes' own service) or the broadcast address of '" + service + "'.");
         }
@@ -220,9 +220,9 @@ final class AksComputeRules {
         if (cluster.authorizedIpRanges().isEmpty()) {
             return;
         }
-        List<Cidr> allowed = cluster.authorizedIpRanges().stream().map(Cidr::parse).filter(c -> c != null).toList();
+        List<IpRange> allowed = cluster.authorizedIpRanges().stream().map(IpRange::parse).filter(c -> c != null).toList();
         Function<List<String>, List<String>> missing = ranges -> ranges.stream()
-                .filter(r -> allowed.stream().noneMatch(a -> a.covers(Cidr.parse(r)))).toList();
+                .filter(r -> allowed.stream().noneMatch(a -> a.covers(IpRange.parse(r)))).toList();
         List<String> missRegion = missing.apply(regionRanges);
         List<String> missPair = missing.apply(pairRanges);
         if (missRegion.isEmpty() && missPair.isEmpty()) {
@@ -238,9 +238,9 @@ final class AksComputeRules {
         throw MlErrors.badArgument(m.toString());
     }
 
-    private static Cidr cidr(String value, String path, String example, boolean address) {
-        Cidr c = Cidr.parse(value);
-        if (c == null || (address && !c.isSingleAddress()) || (!address && !value.contains("/"))) {
+    private static IpRange cidr(String value, String path, String example, boolean address) {
+        IpRange c = IpRange.parse(value);
+        if (c == null || !c.isIPv4() || (address && !c.isSingleAddress()) || (!address && !c.isCidr())) {
             throw MlErrors.badArgument("The value '" + value + "' of '" + path + "' is not " + (address ? "an IPv4 address" : "an IPv4 CIDR")
                     + " (e.g. " + example + ").");
         }

@@ -1,28 +1,20 @@
 package dev.amlaks.emulator.providers.machinelearning;
 
-import dev.amlaks.emulator.arm.ArmCall;
 import dev.amlaks.emulator.arm.ResourceId;
-import dev.amlaks.emulator.http.Lists;
-import dev.amlaks.emulator.http.Lro;
 import dev.amlaks.emulator.operations.Operation;
-import dev.amlaks.emulator.store.Database;
-import dev.amlaks.emulator.store.ResourceRepository;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.Lists;
+import dev.amlaks.emulator.spi.Lro;
 
 /** HTTP in and out for the computes of a workspace. */
 public final class ComputeHandler {
 
     private final ComputeService service;
-    private final WorkspaceService workspaces;
-    private final Database db;
-    private final ResourceRepository resources;
     private final Lists lists;
     private final Lro lro;
 
-    ComputeHandler(ComputeService service, WorkspaceService workspaces, Database db, ResourceRepository resources, Lists lists, Lro lro) {
+    ComputeHandler(ComputeService service, Lists lists, Lro lro) {
         this.service = service;
-        this.workspaces = workspaces;
-        this.db = db;
-        this.resources = resources;
         this.lists = lists;
         this.lro = lro;
     }
@@ -47,14 +39,8 @@ public final class ComputeHandler {
     }
 
     public void list(ArmCall call) {
-        ResourceId ws = WorkspaceHandler.id(call);
-        workspaces.get(ws);
         Lists.PageRequest page = lists.request(call);
-        var rows = resources.listByParent(MlNames.COMPUTE_KEY, ws.key(), page.afterKey(), page.size());
-        db.withHandle(h -> {
-            lists.answer(call, rows, r -> true, r -> service.views().present(h, r));
-            return null;
-        });
+        lists.answerBodies(call, service.list(WorkspaceHandler.id(call), page.afterKey(), page.size()));
     }
 
     public void listKeys(ArmCall call) {

@@ -49,6 +49,15 @@ public final class ComputeService {
         return views;
     }
 
+    /** One page of a workspace's computes, each as a GET shows it (C1's Failed derived when read). */
+    public dev.amlaks.emulator.store.Page<String> list(ResourceId workspace, String afterKey, int size) {
+        workspaces.get(workspace);
+        return ctx.db().withHandle(h -> {
+            var rows = ctx.resources().listByParent(h, MlNames.COMPUTE_KEY, workspace.key(), afterKey, size);
+            return new dev.amlaks.emulator.store.Page<>(rows.items().stream().map(r -> views.present(h, r)).toList(), rows.continueAfter());
+        });
+    }
+
     public String get(ResourceId id) {
         return ctx.db().withHandle(h -> views.present(h, load(h, id)));
     }

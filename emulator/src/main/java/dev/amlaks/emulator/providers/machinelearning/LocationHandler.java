@@ -1,7 +1,7 @@
 package dev.amlaks.emulator.providers.machinelearning;
 
-import dev.amlaks.emulator.arm.ArmCall;
-import dev.amlaks.emulator.http.Lists;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.Lists;
 
 /** HTTP in and out for Azure ML's location-level usages, VM sizes and quotas. */
 public final class LocationHandler {

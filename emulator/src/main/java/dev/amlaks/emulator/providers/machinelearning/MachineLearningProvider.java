@@ -1,11 +1,11 @@
 package dev.amlaks.emulator.providers.machinelearning;
 
-import dev.amlaks.emulator.Provider;
-import dev.amlaks.emulator.arm.ArmRouter;
 import dev.amlaks.emulator.arm.ResourceType;
-import dev.amlaks.emulator.http.Lists;
-import dev.amlaks.emulator.http.Lro;
 import dev.amlaks.emulator.operations.OperationKind;
+import dev.amlaks.emulator.spi.ArmRouter;
+import dev.amlaks.emulator.spi.Lists;
+import dev.amlaks.emulator.spi.Lro;
+import dev.amlaks.emulator.spi.Provider;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,8 +42,8 @@ public final class MachineLearningProvider implements Provider {
     public MachineLearningProvider(MlContext ctx, Lists lists, Lro lro) {
         WorkspaceService workspaceService = new WorkspaceService(ctx);
         ComputeService computeService = new ComputeService(ctx, workspaceService);
-        this.workspaces = new WorkspaceHandler(workspaceService, ctx.resources(), lists, lro);
-        this.computes = new ComputeHandler(computeService, workspaceService, ctx.db(), ctx.resources(), lists, lro);
+        this.workspaces = new WorkspaceHandler(workspaceService, lists, lro);
+        this.computes = new ComputeHandler(computeService, lists, lro);
         this.locations = new LocationHandler(new MlQuotas(ctx));
         kinds.addAll(workspaceService.kinds());
         kinds.addAll(new ComputeKinds(ctx, computeService).all());

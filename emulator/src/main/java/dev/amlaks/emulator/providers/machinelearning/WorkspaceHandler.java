@@ -1,24 +1,20 @@
 package dev.amlaks.emulator.providers.machinelearning;
 
-import dev.amlaks.emulator.arm.ArmCall;
 import dev.amlaks.emulator.arm.ResourceId;
-import dev.amlaks.emulator.http.Lists;
-import dev.amlaks.emulator.http.Lro;
 import dev.amlaks.emulator.operations.Operation;
-import dev.amlaks.emulator.store.ResourceRepository;
-import java.util.Locale;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.Lists;
+import dev.amlaks.emulator.spi.Lro;
 
 /** HTTP in and out for workspaces. */
 public final class WorkspaceHandler {
 
     private final WorkspaceService service;
-    private final ResourceRepository resources;
     private final Lists lists;
     private final Lro lro;
 
-    WorkspaceHandler(WorkspaceService service, ResourceRepository resources, Lists lists, Lro lro) {
+    WorkspaceHandler(WorkspaceService service, Lists lists, Lro lro) {
         this.service = service;
-        this.resources = resources;
         this.lists = lists;
         this.lro = lro;
     }
@@ -62,13 +58,12 @@ public final class WorkspaceHandler {
 
     public void listByGroup(ArmCall call) {
         Lists.PageRequest page = lists.request(call);
-        lists.answer(call, resources.listByParent(MlNames.WORKSPACE_KEY,
-                ResourceId.resourceGroup(call.param("subscriptionId"), call.param("resourceGroupName")).key(), page.afterKey(), page.size()));
+        lists.answer(call, service.listInGroup(ResourceId.resourceGroup(call.param("subscriptionId"), call.param("resourceGroupName")),
+                page.afterKey(), page.size()));
     }
 
     public void listBySubscription(ArmCall call) {
         Lists.PageRequest page = lists.request(call);
-        lists.answer(call, resources.listBySubscription(MlNames.WORKSPACE_KEY, call.param("subscriptionId").toLowerCase(Locale.ROOT),
-                page.afterKey(), page.size()));
+        lists.answer(call, service.listInSubscription(call.param("subscriptionId"), page.afterKey(), page.size()));
     }
 }

@@ -3,6 +3,7 @@ package dev.amlaks.emulator.providers.machinelearning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.ArmException;
+import dev.amlaks.emulator.arm.CommonErrors;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.JsonFields;
 import dev.amlaks.emulator.arm.Preconditions;
@@ -13,7 +14,6 @@ import dev.amlaks.emulator.operations.Operation;
 import dev.amlaks.emulator.operations.OperationKind;
 import dev.amlaks.emulator.operations.OperationRequest;
 import dev.amlaks.emulator.operations.ProvisioningState;
-import dev.amlaks.emulator.providers.resources.ResourcesErrors;
 import dev.amlaks.emulator.store.StoredResource;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +35,16 @@ public final class WorkspaceService {
 
     WorkspaceService(MlContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** One page of the workspaces of a resource group. */
+    public dev.amlaks.emulator.store.Page<StoredResource> listInGroup(ResourceId group, String afterKey, int size) {
+        return ctx.resources().listByParent(MlNames.WORKSPACE_KEY, group.key(), afterKey, size);
+    }
+
+    /** One page of the workspaces of a subscription. */
+    public dev.amlaks.emulator.store.Page<StoredResource> listInSubscription(String subscriptionId, String afterKey, int size) {
+        return ctx.resources().listBySubscription(MlNames.WORKSPACE_KEY, subscriptionId.toLowerCase(java.util.Locale.ROOT), afterKey, size);
     }
 
     public StoredResource get(ResourceId id) {
@@ -211,7 +221,7 @@ public final class WorkspaceService {
 
     String region(String location) {
         if (location == null || location.isBlank()) {
-            throw ResourcesErrors.locationRequired();
+            throw CommonErrors.locationRequired();
         }
         return ctx.regions().find(location).map(RegionsFixture.Region::name).orElseThrow(() -> ArmException.badRequest(
                 "LocationNotAvailableForResourceType", "The provided location '" + location + "' is not available for resource type '"

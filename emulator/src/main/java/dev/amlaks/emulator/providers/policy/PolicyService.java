@@ -5,6 +5,7 @@ import dev.amlaks.emulator.arm.ArmException;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.clock.VirtualClock;
+import dev.amlaks.emulator.spi.Port;
 import dev.amlaks.emulator.store.Database;
 import dev.amlaks.emulator.store.Page;
 import dev.amlaks.emulator.store.ResourceRepository;
@@ -21,6 +22,7 @@ import org.jdbi.v3.core.Handle;
  * types" definition denying public IP addresses, at a subscription or resource-group scope. They are
  * stored as ARM resources of their scope, so resetting a subscription removes its assignments too.
  */
+@Port
 public final class PolicyService {
 
     public static final String TYPE_KEY = "microsoft.authorization/policyassignments";

@@ -1,11 +1,11 @@
 package dev.amlaks.emulator.providers.resources;
 
-import dev.amlaks.emulator.arm.ArmCall;
-import dev.amlaks.emulator.arm.ArmRouter;
 import dev.amlaks.emulator.arm.ResourceType;
 import dev.amlaks.emulator.catalog.Regions;
 import dev.amlaks.emulator.fixtures.RegionsFixture;
-import dev.amlaks.emulator.http.Lists;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.ArmRouter;
+import dev.amlaks.emulator.spi.Lists;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.amlaks.emulator.providers.resources;
 
-import dev.amlaks.emulator.arm.ArmCall;
-import dev.amlaks.emulator.http.Lists;
-import dev.amlaks.emulator.http.Lro;
 import dev.amlaks.emulator.operations.Operation;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.Lists;
+import dev.amlaks.emulator.spi.Lro;
 import dev.amlaks.emulator.store.StoredResource;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;

@@ -1,6 +1,7 @@
 package dev.amlaks.emulator.providers.resources;
 
 import dev.amlaks.emulator.arm.ArmError;
+import dev.amlaks.emulator.arm.CommonErrors;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.Preconditions;
 import dev.amlaks.emulator.arm.ResourceId;
@@ -13,6 +14,7 @@ import dev.amlaks.emulator.operations.OperationKind;
 import dev.amlaks.emulator.operations.OperationRequest;
 import dev.amlaks.emulator.operations.OperationService;
 import dev.amlaks.emulator.operations.ProvisioningState;
+import dev.amlaks.emulator.spi.ResourceGroups;
 import dev.amlaks.emulator.store.Database;
 import dev.amlaks.emulator.store.Page;
 import dev.amlaks.emulator.store.ResourceRepository;
@@ -26,7 +28,7 @@ import org.jdbi.v3.core.Handle;
  * Resource groups: synchronous create and update, and a deletion that is a long-running
  * operation taking everything in the group with it, in one transaction when it completes.
  */
-public final class ResourceGroupService {
+public final class ResourceGroupService implements ResourceGroups {
 
     public static final String DELETE_KIND = "Microsoft.Resources/resourceGroups/delete";
     public static final String TYPE_KEY = "microsoft.resources/resourcegroups";
@@ -56,7 +58,7 @@ public final class ResourceGroupService {
     public Written createOrUpdate(String subscriptionId, String name, ResourceGroup.Input in, Preconditions pre) {
         validateName(name);
         if (in.location() == null || in.location().isBlank()) {
-            throw ResourcesErrors.locationRequired();
+            throw CommonErrors.locationRequired();
         }
         String location = region(in.location());
         Tags.validate(in.tags());
@@ -141,41 +143,25 @@ public final class ResourceGroupService {
         return resources.listByParent(TYPE_KEY, ResourceId.subscription(subscriptionId).key(), afterKey, size);
     }
 
-    /**
-     * For providers creating resources inside a group: the group must exist and not be going away.
-     *
-     * @throws dev.amlaks.emulator.arm.ArmException 404 {@code ResourceGroupNotFound} or 409 {@code ResourceGroupBeingDeleted}
-     */
-    public StoredResource requireActive(Handle h, ResourceId groupId) {
+    @Override
+    public void requireActive(Handle h, ResourceId groupId) {
         StoredResource group = resources.find(h, groupId.key())
                 .orElseThrow(() -> ResourcesErrors.resourceGroupNotFound(groupId.resourceGroup()));
         rejectIfDeleting(group);
-        return group;
     }
 
-    /**
-     * Creates a group a resource manages (an AKS node resource group), in the caller's transaction:
-     * {@code managedBy} names the resource; the group goes away with it.
-     */
-    public StoredResource createManaged(Handle h, String subscriptionId, String name, String location, String managedBy,
-                                        com.fasterxml.jackson.databind.node.ObjectNode tags) {
-        validateName(name);
-        ResourceId id = ResourceId.resourceGroup(subscriptionId, name);
-        java.util.Map<String, String> t = new java.util.LinkedHashMap<>();
-        if (tags != null) {
-            tags.fields().forEachRemaining(e -> t.put(e.getKey(), e.getValue().asText()));
-        }
-        StoredResource row = StoredResource.create(id, location, body(id.toString(), name, location, managedBy, t,
+    @Override
+    public void createManaged(Handle h, ResourceId id, String location, String managedBy, Map<String, String> tags) {
+        validateName(id.resourceGroup());
+        StoredResource row = StoredResource.create(id, location, body(id.toString(), id.resourceGroup(), location, managedBy, tags,
                 ProvisioningState.SUCCEEDED), ProvisioningState.SUCCEEDED.value(), clock.nowMillis());
         resources.insert(h, row);
-        return row;
     }
 
-    /** Removes a managed group and everything in it at once (its manager is gone), cancelling what runs inside. */
-    public void deleteManaged(Handle h, String subscriptionId, String name, long at) {
-        String key = ResourceId.resourceGroup(subscriptionId, name).key();
-        operations.cancelInGroup(h, key, null, at);
-        resources.deleteGroup(h, key);
+    @Override
+    public void deleteManaged(Handle h, ResourceId group, long at) {
+        operations.cancelInGroup(h, group.key(), null, at);
+        resources.deleteGroup(h, group.key());
     }
 
     /** The deletion's completion: cancel what still runs inside, then remove the group and all it holds. */

@@ -21,9 +21,6 @@ public final class ResourcesErrors {
         return ArmException.badRequest("InvalidResourceGroup", "The provided resource group name '" + name + "' " + why);
     }
 
-    public static ArmException locationRequired() {
-        return ArmException.badRequest("LocationRequired", "The location property is required for this definition.");
-    }
 
     public static ArmException locationNotAvailable(String location, String available) {
         return ArmException.badRequest("LocationNotAvailableForResourceGroup", "The provided location '" + location
@@ -39,18 +36,8 @@ public final class ResourcesErrors {
         return ArmException.badRequest("InvalidTag", message);
     }
 
-    public static ArmException subscriptionNotFound(String id) {
-        return ArmException.notFound("SubscriptionNotFound", "The subscription '" + id + "' could not be found.");
-    }
 
-    public static ArmException invalidSubscriptionId(String id) {
-        return ArmException.badRequest("InvalidSubscriptionId",
-                "The provided subscription identifier '" + id + "' is malformed or invalid.");
-    }
 
-    public static ArmException tenantNotFound(String id) {
-        return ArmException.notFound("TenantNotFound", "The tenant '" + id + "' could not be found.");
-    }
 
     public static ArmException namespaceNotFound(String namespace, Iterable<String> served) {
         return ArmException.notFound("InvalidResourceNamespace", "The resource namespace '" + namespace

@@ -1,9 +1,9 @@
 package dev.amlaks.emulator.providers.resources;
 
-import dev.amlaks.emulator.Provider;
-import dev.amlaks.emulator.arm.ArmRouter;
 import dev.amlaks.emulator.arm.ResourceType;
 import dev.amlaks.emulator.operations.OperationKind;
+import dev.amlaks.emulator.spi.ArmRouter;
+import dev.amlaks.emulator.spi.Provider;
 import java.util.List;
 
 /** Microsoft.Resources: subscriptions, tenants, locations, resource groups and provider registration. */

@@ -1,9 +1,10 @@
 package dev.amlaks.emulator.providers.resources;
 
-import dev.amlaks.emulator.arm.ArmCall;
 import dev.amlaks.emulator.catalog.Regions;
-import dev.amlaks.emulator.http.Lists;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.Lists;
 import dev.amlaks.emulator.store.StoredResource;
+import dev.amlaks.emulator.tenancy.SubscriptionService;
 import java.util.List;
 import java.util.Map;
 

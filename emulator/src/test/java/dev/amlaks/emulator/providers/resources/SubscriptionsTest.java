@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.amlaks.emulator.tenancy.Subscription;
 import dev.amlaks.emulator.testing.EmulatorExtension;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;

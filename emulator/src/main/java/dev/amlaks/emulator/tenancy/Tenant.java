@@ -1,4 +1,4 @@
-package dev.amlaks.emulator.providers.resources;
+package dev.amlaks.emulator.tenancy;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
-package dev.amlaks.emulator.http;
+package dev.amlaks.emulator.spi;
 
-import dev.amlaks.emulator.arm.ArmCall;
 import dev.amlaks.emulator.arm.ArmException;
+import dev.amlaks.emulator.spi.ArmCall;
 import dev.amlaks.emulator.store.Page;
 import dev.amlaks.emulator.store.StoredResource;
 import java.net.URLEncoder;
@@ -32,6 +32,22 @@ public final class Lists {
 
     public PageRequest request(ArmCall call) {
         return new PageRequest(afterKey(call.query("$skipToken")), size(call.query("$top")));
+    }
+
+    /** Writes one page of JSON bodies, as they are. */
+    public void answerBodies(ArmCall call, Page<String> page) {
+        StringBuilder b = new StringBuilder(64 + page.items().size() * 512).append("{\"value\":[");
+        for (int i = 0; i < page.items().size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(page.items().get(i));
+        }
+        b.append(']');
+        if (page.hasMore()) {
+            b.append(",\"nextLink\":\"").append(nextLink(call, page.continueAfter())).append('"');
+        }
+        call.json(200, b.append('}').toString());
     }
 
     /** Writes one page; {@code keep} drops items a filter excludes (the page may then be short, as ARM allows). */

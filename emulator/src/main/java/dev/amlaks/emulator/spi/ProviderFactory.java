@@ -1,4 +1,4 @@
-package dev.amlaks.emulator;
+package dev.amlaks.emulator.spi;
 
 /** Builds a {@link Provider} from the emulator's shared services. */
 @FunctionalInterface

@@ -1,7 +1,10 @@
-package dev.amlaks.emulator.arm;
+package dev.amlaks.emulator.spi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amlaks.emulator.identity.Caller;
+import dev.amlaks.emulator.arm.Caller;
+import dev.amlaks.emulator.arm.Json;
+import dev.amlaks.emulator.arm.Preconditions;
+import dev.amlaks.emulator.arm.ResourceType;
 import io.javalin.http.Context;
 import java.util.Map;
 

@@ -1,12 +1,15 @@
-package dev.amlaks.emulator.operations;
+package dev.amlaks.emulator.http;
 
-import dev.amlaks.emulator.arm.ArmCall;
 import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.ArmException;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.ResourceType;
 import dev.amlaks.emulator.clock.VirtualClock;
-import dev.amlaks.emulator.http.Lro;
+import dev.amlaks.emulator.operations.Operation;
+import dev.amlaks.emulator.operations.OperationService;
+import dev.amlaks.emulator.operations.OperationUrls;
+import dev.amlaks.emulator.spi.ArmCall;
+import dev.amlaks.emulator.spi.Lro;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -39,7 +42,7 @@ public final class OperationHandler {
     public void status(ArmCall call) {
         Operation op = find(call);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", Lro.statusPath(op));
+        body.put("id", OperationUrls.statusPath(op));
         body.put("name", op.id());
         body.put("status", op.status().name());
         body.put("startTime", Instant.ofEpochMilli(op.startedAt()).toString());
@@ -60,7 +63,7 @@ public final class OperationHandler {
         Operation op = find(call);
         switch (op.status()) {
             case InProgress -> {
-                call.header("Location", Lro.resultUrl(call.baseUrl(), op));
+                call.header("Location", OperationUrls.result(call.baseUrl(), op));
                 call.header("Retry-After", Integer.toString(lro.retryAfterSeconds()));
                 call.empty(202);
             }

@@ -1,4 +1,4 @@
-package dev.amlaks.emulator.identity;
+package dev.amlaks.emulator.arm;
 
 /**
  * Who made an ARM request, from its bearer token: tenant, object id and application id. In

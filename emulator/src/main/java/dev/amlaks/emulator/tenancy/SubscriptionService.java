@@ -1,4 +1,4 @@
-package dev.amlaks.emulator.providers.resources;
+package dev.amlaks.emulator.tenancy;
 
 import dev.amlaks.emulator.arm.ArmException;
 import dev.amlaks.emulator.arm.Json;
@@ -64,12 +64,12 @@ public final class SubscriptionService {
             return tenant;
         }
         if (!ResourceId.isGuid(subscriptionId)) {
-            throw ResourcesErrors.invalidSubscriptionId(subscriptionId);
+            throw TenancyErrors.invalidSubscriptionId(subscriptionId);
         }
         Optional<StoredResource> row = resources.find(ResourceId.subscription(key).key());
         if (row.isEmpty()) {
             if (!autoRegister) {
-                throw ResourcesErrors.subscriptionNotFound(subscriptionId);
+                throw TenancyErrors.subscriptionNotFound(subscriptionId);
             }
             String into = registerInTenant != null && tenant(registerInTenant).isPresent() ? registerInTenant : identity.defaultTenantId();
             db.useTransaction(h -> ensure(h, new IdentityFixture.Subscription(key, "Auto-registered subscription " + key, into,
@@ -83,10 +83,10 @@ public final class SubscriptionService {
 
     public StoredResource get(String subscriptionId) {
         if (!ResourceId.isGuid(subscriptionId)) {
-            throw ResourcesErrors.invalidSubscriptionId(subscriptionId);
+            throw TenancyErrors.invalidSubscriptionId(subscriptionId);
         }
         return resources.find(ResourceId.subscription(subscriptionId).key())
-                .orElseThrow(() -> ResourcesErrors.subscriptionNotFound(subscriptionId));
+                .orElseThrow(() -> TenancyErrors.subscriptionNotFound(subscriptionId));
     }
 
     public Page<StoredResource> list(String afterKey, int size) {
@@ -124,7 +124,7 @@ public final class SubscriptionService {
     /** Adds a subscription to an existing tenant (control API): 409 when it exists. */
     public Subscription createSubscription(IdentityFixture.Subscription s) {
         if (!ResourceId.isGuid(s.subscriptionId())) {
-            throw ResourcesErrors.invalidSubscriptionId(s.subscriptionId());
+            throw TenancyErrors.invalidSubscriptionId(s.subscriptionId());
         }
         if (tenant(s.tenantId()).isEmpty()) {
             throw ArmException.badRequest("TenantNotFound", "The tenant '" + s.tenantId() + "' does not exist. Known tenants: "

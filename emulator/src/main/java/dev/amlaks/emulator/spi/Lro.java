@@ -1,7 +1,8 @@
-package dev.amlaks.emulator.http;
+package dev.amlaks.emulator.spi;
 
-import dev.amlaks.emulator.arm.ArmCall;
 import dev.amlaks.emulator.operations.Operation;
+import dev.amlaks.emulator.operations.OperationUrls;
+import dev.amlaks.emulator.spi.ArmCall;
 
 /**
  * The ARM long-running-operation answer: PUT 201/200 with the in-flight body and an absolute
@@ -22,15 +23,15 @@ public final class Lro {
 
     /** PUT (or PATCH) that started {@code op}: {@code status} 201 or 200 and the resource as it is now. */
     public void accepted(ArmCall call, int status, String body, Operation op) {
-        call.header("Azure-AsyncOperation", statusUrl(call.baseUrl(), op));
+        call.header("Azure-AsyncOperation", OperationUrls.status(call.baseUrl(), op));
         call.header("Retry-After", Integer.toString(retryAfterSeconds));
         call.json(status, body);
     }
 
     /** DELETE or POST that started {@code op}: 202 with both polling URLs and no body. */
     public void accepted(ArmCall call, Operation op) {
-        call.header("Location", resultUrl(call.baseUrl(), op));
-        call.header("Azure-AsyncOperation", statusUrl(call.baseUrl(), op));
+        call.header("Location", OperationUrls.result(call.baseUrl(), op));
+        call.header("Azure-AsyncOperation", OperationUrls.status(call.baseUrl(), op));
         call.header("Retry-After", Integer.toString(retryAfterSeconds));
         call.empty(202);
     }
@@ -51,23 +52,5 @@ public final class Lro {
         } else {
             accepted(call, op);
         }
-    }
-
-    /** The operation-status URL (always 200 with the status resource). */
-    public static String statusUrl(String baseUrl, Operation op) {
-        return baseUrl + statusPath(op) + "?api-version=" + op.apiVersion();
-    }
-
-    /** The operation-result URL (202 while running, then the final answer). */
-    public static String resultUrl(String baseUrl, Operation op) {
-        return baseUrl + scope(op) + "/operationResults/" + op.id() + "?api-version=" + op.apiVersion();
-    }
-
-    public static String statusPath(Operation op) {
-        return scope(op) + "/operations/" + op.id();
-    }
-
-    private static String scope(Operation op) {
-        return "/subscriptions/" + op.subscriptionKey() + "/providers/" + op.namespace() + "/locations/" + op.location();
     }
 }

@@ -1,7 +1,9 @@
-package dev.amlaks.emulator;
+package dev.amlaks.emulator.spi;
 
-import dev.amlaks.emulator.arm.ArmRouter;
+import dev.amlaks.emulator.Emulator;
+import dev.amlaks.emulator.EmulatorConfig;
 import dev.amlaks.emulator.operations.OperationKind;
+import dev.amlaks.emulator.spi.ArmRouter;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
-package dev.amlaks.emulator.arm;
+package dev.amlaks.emulator.spi;
 
+import dev.amlaks.emulator.arm.ResourceType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
