@@ -103,20 +103,18 @@ public final class Emulator implements AutoCloseable {
             OperationRepository operationRows = new OperationRepository(database);
             this.clockStore = new ClockStore(database);
             this.clock = startClock(config, clockStore, resources, operationRows);
-            this.operations = new OperationService(database, operationRows, resources, clock);
+            this.operations = new OperationService(database, operationRows, resources, clock, catalogs.durations());
             Lists lists = new Lists(config.defaultPageSize());
             Lro lro = new Lro(config.retryAfterSeconds());
             this.subscriptions = new SubscriptionService(database, resources, clock, catalogs.identity(),
                     config.autoRegisterSubscriptions());
-            ResourceGroupService groups = new ResourceGroupService(database, resources, operations, clock, catalogs.regions(),
-                    catalogs.durations());
+            ResourceGroupService groups = new ResourceGroupService(database, resources, operations, clock, catalogs.regions());
             KubernetesVersions kubernetes = new KubernetesVersions(catalogs.kubernetes(), clock::now, config.catalogDate());
             QuotaLedger quota = new QuotaLedger(database, resources, clock, catalogs.regions(), catalogs.quotas());
             PolicyService policies = new PolicyService(database, resources, clock);
             this.context = new EmulatorContext(database, resources, clock, operations, catalogs, subscriptions, groups,
                     lists, lro, kubernetes, tls.trustPem());
-            AksContext aks = new AksContext(database, resources, operations, clock, kubernetes, catalogs.vmSizes(), catalogs.regions(),
-                    catalogs.durations(), groups, quota, policies, subscriptions);
+            AksContext aks = new AksContext(database, resources, operations, clock, kubernetes, catalogs.vmSizes(), catalogs.regions(), groups, quota, policies, subscriptions);
 
             ArmRouter router = new ArmRouter();
             List<Provider> providers = new ArrayList<>();
@@ -126,7 +124,7 @@ public final class Emulator implements AutoCloseable {
             ContainerServiceProvider containerService = new ContainerServiceProvider(aks, lists, lro, tls.trustPem());
             providers.add(containerService);
             providers.add(new MachineLearningProvider(new MlContext(database, resources, operations, clock, kubernetes,
-                    catalogs.vmSizes(), catalogs.regions(), catalogs.durations(), groups, subscriptions, quota,
+                    catalogs.vmSizes(), catalogs.regions(), groups, subscriptions, quota,
                     containerService.clusters()), lists, lro));
             for (ProviderFactory f : config.providers()) {
                 providers.add(f.create(context));
@@ -135,6 +133,7 @@ public final class Emulator implements AutoCloseable {
                 p.routes(router);
                 p.operationKinds().forEach(operations::register);
             }
+            operations.checkDurations();
             OperationHandler operationHandler = new OperationHandler(operations, clock, lro);
             router.at(OperationHandler.OPERATION_STATUS, OperationHandler.STATUS_PATH).get(operationHandler::status);
             router.at(OperationHandler.OPERATION_STATUS, OperationHandler.RESULT_PATH).get(operationHandler::result);

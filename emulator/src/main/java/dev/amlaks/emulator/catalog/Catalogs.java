@@ -17,7 +17,8 @@ public record Catalogs(IdentityFixture identity, Regions regions, Durations dura
         return new Catalogs(
                 source.read("identity.json", IdentityFixture.class),
                 new Regions(source.read("regions.json", RegionsFixture.class)),
-                new Durations(source.read("durations.json", DurationsFixture.class)),
+                new Durations(source.builtIn("durations.json", DurationsFixture.class),
+                        source.override("durations.json", DurationsFixture.class).orElse(null), source.overridePath("durations.json")),
                 source.read("kubernetes-versions.json", KubernetesVersionsFixture.class),
                 new VmSizes(source.read("vm-sizes.json", VmSizesFixture.class)),
                 source.read("quotas.json", QuotasFixture.class),

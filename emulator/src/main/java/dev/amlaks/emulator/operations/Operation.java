@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * A persisted long-running operation: what it does ({@code kind} and {@code payload}), on what
- * resource, when it started and is due, and how it ended.
+ * resource, when it started and is due, how it ended, and the operation it waits for ({@code afterId},
+ * then due {@code durationMillis} after that one ends).
  */
 public record Operation(
         String id,
@@ -28,10 +29,17 @@ public record Operation(
         Integer plannedStatus,
         String result,
         String error,
-        Integer errorStatus) {
+        Integer errorStatus,
+        String afterId,
+        Long durationMillis) {
 
     public Instant startTime() {
         return Instant.ofEpochMilli(startedAt);
+    }
+
+    /** When it ended, or null while it runs. */
+    public Instant endTime() {
+        return endedAt == null ? null : Instant.ofEpochMilli(endedAt);
     }
 
     public Instant dueTime() {

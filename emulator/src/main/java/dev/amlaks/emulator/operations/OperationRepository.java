@@ -12,7 +12,8 @@ public final class OperationRepository {
 
     private static final String COLUMNS = """
             id, kind, resource_key, resource_id, subscription_key, group_key, namespace, location, method, api_version,
-            status, started_at, due_at, ended_at, payload, planned_error, planned_status, result, error, error_status""";
+            status, started_at, due_at, ended_at, payload, planned_error, planned_status, result, error, error_status, after_id,
+            duration_ms""";
 
     private static final RowMapper<Operation> MAPPER = (rs, ctx) -> new Operation(
             rs.getString("id"), rs.getString("kind"), rs.getString("resource_key"), rs.getString("resource_id"),
@@ -20,7 +21,8 @@ public final class OperationRepository {
             rs.getString("method"), rs.getString("api_version"), OperationStatus.valueOf(rs.getString("status")),
             rs.getLong("started_at"), rs.getLong("due_at"), (Long) rs.getObject("ended_at", Long.class),
             rs.getString("payload"), rs.getString("planned_error"), (Integer) rs.getObject("planned_status", Integer.class),
-            rs.getString("result"), rs.getString("error"), (Integer) rs.getObject("error_status", Integer.class));
+            rs.getString("result"), rs.getString("error"), (Integer) rs.getObject("error_status", Integer.class),
+            rs.getString("after_id"), (Long) rs.getObject("duration_ms", Long.class));
 
     private final Database db;
 
@@ -31,7 +33,7 @@ public final class OperationRepository {
     public void insert(Handle h, Operation op) {
         h.createUpdate("insert into operations (" + COLUMNS + ") values (:id, :kind, :resourceKey, :resourceId, :subscriptionKey,"
                         + " :groupKey, :namespace, :location, :method, :apiVersion, :status, :startedAt, :dueAt, :endedAt, :payload,"
-                        + " :plannedError, :plannedStatus, :result, :error, :errorStatus)")
+                        + " :plannedError, :plannedStatus, :result, :error, :errorStatus, :afterId, :durationMillis)")
                 .bindMethods(op)
                 .bind("status", op.status().name())
                 .execute();
@@ -49,7 +51,7 @@ public final class OperationRepository {
     public List<Operation> due(Handle h, long now, int limit) {
         return h.createQuery("select " + COLUMNS + """
                          from operations where status = 'InProgress' and due_at <= :now
-                        order by due_at, id limit :limit""")
+                        order by due_at, case when after_id is null then 0 else 1 end, id limit :limit""")
                 .bind("now", now)
                 .bind("limit", limit)
                 .map(MAPPER)
@@ -79,6 +81,22 @@ public final class OperationRepository {
         return h.createQuery("select " + COLUMNS + " from operations where status = 'InProgress' order by due_at, id")
                 .map(MAPPER)
                 .list();
+    }
+
+    /** The operations still waiting for {@code prerequisiteId}. */
+    public List<Operation> dependents(Handle h, String prerequisiteId) {
+        return h.createQuery("select " + COLUMNS + " from operations where after_id = :id and status = 'InProgress'")
+                .bind("id", prerequisiteId)
+                .map(MAPPER)
+                .list();
+    }
+
+    /** Moves an in-progress operation's due instant (a dependent whose prerequisite ended early, or runs late). */
+    public void reschedule(Handle h, String id, long dueAt) {
+        h.createUpdate("update operations set due_at = :due where id = :id and status = 'InProgress'")
+                .bind("due", dueAt)
+                .bind("id", id)
+                .execute();
     }
 
     public List<Operation> inProgressInGroup(Handle h, String groupKey) {

@@ -3,6 +3,7 @@ package dev.amlaks.emulator.operations;
 import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.ArmException;
 import dev.amlaks.emulator.arm.Json;
+import dev.amlaks.emulator.catalog.Durations;
 import dev.amlaks.emulator.clock.VirtualClock;
 import dev.amlaks.emulator.store.Database;
 import dev.amlaks.emulator.store.ResourceRepository;
@@ -35,16 +36,19 @@ public final class OperationService {
     private final OperationRepository operations;
     private final ResourceRepository resources;
     private final VirtualClock clock;
+    private final Durations durations;
     private final Map<String, OperationKind> kinds = new ConcurrentHashMap<>();
     private final ReentrantLock settling = new ReentrantLock();
     /** The earliest due instant of any in-progress operation (a lower bound; Long.MAX_VALUE when none). */
     private final AtomicLong nextDue = new AtomicLong(Long.MIN_VALUE);
 
-    public OperationService(Database db, OperationRepository operations, ResourceRepository resources, VirtualClock clock) {
+    public OperationService(Database db, OperationRepository operations, ResourceRepository resources, VirtualClock clock,
+                            Durations durations) {
         this.db = db;
         this.operations = operations;
         this.resources = resources;
         this.clock = clock;
+        this.durations = durations;
     }
 
     public void register(OperationKind kind) {
@@ -54,15 +58,33 @@ public final class OperationService {
     }
 
     /**
+     * Refuses to run (at start-up, before a port opens) when a registered kind's duration key names
+     * nothing in the durations fixture, naming the file and every key missing.
+     */
+    public void checkDurations() {
+        List<String> missing = kinds.values().stream().map(OperationKind::durationKey)
+                .filter(k -> k != null && !durations.has(k)).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(durations.source() + " names no duration for the operation kinds " + missing
+                    + "; give each an ISO-8601 duration such as \"PT1M\" under \"operations\"");
+        }
+    }
+
+    /**
      * Persists a new operation and marks its target resource as owned by it. Runs in the caller's
      * transaction, so the resource's new state and its operation commit together or not at all.
      */
     public Operation start(Handle h, OperationRequest r) {
-        if (!kinds.containsKey(r.kind())) {
+        OperationKind kind = kinds.get(r.kind());
+        if (kind == null) {
             throw new IllegalStateException("no operation kind registered as " + r.kind());
         }
+        if (r.duration() == null && kind.durationKey() == null) {
+            throw new IllegalStateException("operation kind " + r.kind() + " is timed by its requests, and this one names no duration");
+        }
         long now = clock.nowMillis();
-        long due = now + Math.max(0, r.duration().toMillis());
+        long duration = Math.max(0, (r.duration() != null ? r.duration() : durations.of(kind.durationKey())).toMillis());
+        long due = (r.after() == null ? now : Math.max(now, r.after().dueAt())) + duration;
         String target = r.target() == null ? null : r.target().key();
         String group = r.target() == null || r.target().resourceGroup() == null ? null : r.target().resourceGroupId().key();
         String sub = r.target() == null ? "" : r.target().subscriptionId().toLowerCase(Locale.ROOT);
@@ -70,7 +92,8 @@ public final class OperationService {
                 r.target() == null ? null : r.target().toString(), sub, group, r.namespace(), r.location(),
                 r.method(), r.apiVersion(), OperationStatus.InProgress, now, due, null, r.payload(),
                 r.plannedError() == null ? null : Json.write(r.plannedError()),
-                r.plannedError() == null ? null : r.plannedErrorStatus(), null, null, null);
+                r.plannedError() == null ? null : r.plannedErrorStatus(), null, null, null,
+                r.after() == null ? null : r.after().id(), r.after() == null ? null : duration);
         operations.insert(h, op);
         nextDue.accumulateAndGet(due, Math::min);
         return op;
@@ -135,11 +158,21 @@ public final class OperationService {
 
     /** Cancels a running operation now (an abort): it ends Canceled with {@code why} and owns nothing any more. */
     public boolean cancel(Handle h, String operationId, ArmError why) {
-        boolean done = operations.finish(h, operationId, OperationStatus.Canceled, clock.nowMillis(), null, Json.write(why), 409);
+        long now = clock.nowMillis();
+        boolean done = operations.finish(h, operationId, OperationStatus.Canceled, now, null, Json.write(why), 409);
         if (done) {
             resources.releaseOperation(h, operationId);
+            dependentsDueNow(h, operationId, now);
         }
         return done;
+    }
+
+    /** The operations waiting for one that ended without success settle at once, failing or canceled with it. */
+    private void dependentsDueNow(Handle h, String prerequisiteId, long at) {
+        for (Operation d : operations.dependents(h, prerequisiteId)) {
+            operations.reschedule(h, d.id(), at);
+            nextDue.accumulateAndGet(at, Math::min);
+        }
     }
 
     /** Settles at the clock's current instant. */
@@ -157,13 +190,14 @@ public final class OperationService {
         }
         settling.lock();
         try {
-            while (true) {
+            // Until nothing is due: an operation that ends can make those waiting for it due at once.
+            for (int rounds = 0; rounds < 10_000; rounds++) {
                 List<Operation> due = db.withHandle(h -> operations.due(h, now, BATCH));
+                if (due.isEmpty()) {
+                    break;
+                }
                 for (Operation op : due) {
                     complete(op);
-                }
-                if (due.size() < BATCH) {
-                    break;
                 }
             }
             OptionalLong earliest = operations.earliestDue();
@@ -204,11 +238,15 @@ public final class OperationService {
             }
             return;
         }
+        if (op.afterId() != null && waitsOrEndsWithPrerequisite(h, op, kind, at)) {
+            return;
+        }
         ArmError planned = op.plannedErrorValue();
         if (planned != null) {
             if (operations.finish(h, op.id(), OperationStatus.Failed, at, null, op.plannedError(), op.plannedStatus())) {
                 resources.releaseOperation(h, op.id());
                 kind.fail(h, op, planned, at);
+                dependentsDueNow(h, op.id(), at);
             }
             return;
         }
@@ -225,12 +263,39 @@ public final class OperationService {
                     .bind("id", op.id())
                     .execute();
             kind.fail(h, op, outcome.error(), at);
+            dependentsDueNow(h, op.id(), at);
         } else if (outcome.resultBody() != null) {
             h.createUpdate("update operations set result = :result where id = :id")
                     .bind("result", outcome.resultBody())
                     .bind("id", op.id())
                     .execute();
         }
+    }
+
+    /**
+     * An operation that waits for another: while that one runs (late, or released later) this one is
+     * due its own duration after it; when that one failed or was canceled, this one ends the same way
+     * with its error. True when it was handled here (nothing more to apply now).
+     */
+    private boolean waitsOrEndsWithPrerequisite(Handle h, Operation op, OperationKind kind, long at) {
+        Optional<Operation> found = operations.find(h, op.afterId());
+        if (found.isEmpty() || found.get().status() == OperationStatus.Succeeded) {
+            return false;
+        }
+        Operation pre = found.get();
+        if (pre.status() == OperationStatus.InProgress) {
+            long due = pre.dueAt() + (op.durationMillis() == null ? 0 : op.durationMillis());
+            operations.reschedule(h, op.id(), Math.max(due, at + 1));
+            return true;
+        }
+        if (operations.finish(h, op.id(), pre.status(), at, null, pre.error(), pre.errorStatus())) {
+            resources.releaseOperation(h, op.id());
+            ArmError why = pre.errorValue() != null ? pre.errorValue()
+                    : new ArmError(pre.status().name(), "The operation it waited for (" + pre.kind() + ") ended " + pre.status() + ".");
+            kind.fail(h, op, why, at);
+            dependentsDueNow(h, op.id(), at);
+        }
+        return true;
     }
 
     /** Cancels the running operations on resources inside a group that is being deleted. */
@@ -241,7 +306,9 @@ public final class OperationService {
             }
             ArmError canceled = new ArmError("Canceled", "The operation was canceled because resource group '"
                     + groupKey.substring(groupKey.lastIndexOf('/') + 1) + "' was deleted.");
-            operations.finish(h, op.id(), OperationStatus.Canceled, at, null, Json.write(canceled), 409);
+            if (operations.finish(h, op.id(), OperationStatus.Canceled, at, null, Json.write(canceled), 409)) {
+                dependentsDueNow(h, op.id(), at);
+            }
         }
     }
 }

@@ -2,10 +2,11 @@ package dev.amlaks.emulator.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.ResourceId;
+import dev.amlaks.emulator.catalog.Durations;
 import dev.amlaks.emulator.clock.ClockMode;
 import dev.amlaks.emulator.clock.VirtualClock;
+import dev.amlaks.emulator.fixtures.DurationsFixture;
 import dev.amlaks.emulator.store.Database;
 import dev.amlaks.emulator.store.ResourceRepository;
 import dev.amlaks.emulator.store.StoredResource;
@@ -17,7 +18,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -31,6 +31,7 @@ class SettleRaceTest {
     private static final int OPERATIONS = 150;
     private static final int THREADS_PER_ENGINE = 4;
     private static final String KIND = "Test/counter";
+    private static final Durations DURATIONS = new Durations(new DurationsFixture(java.util.Map.of()));
 
     private Database db;
     private ResourceRepository resources;
@@ -38,22 +39,10 @@ class SettleRaceTest {
 
     /** Each completion adds one to its counter row's updated_at: a committed double application would show as 2. */
     private OperationKind counting() {
-        return new OperationKind() {
-            @Override
-            public String name() {
-                return KIND;
-            }
-
-            @Override
-            public Outcome complete(Handle h, Operation op, long at) {
-                h.createUpdate("update resources set updated_at = updated_at + 1 where id_key = :k").bind("k", op.resourceKey()).execute();
-                return Outcome.success();
-            }
-
-            @Override
-            public void fail(Handle h, Operation op, ArmError error, long at) {
-            }
-        };
+        return OperationKind.timedByRequest(KIND, (h, op, at) -> {
+            h.createUpdate("update resources set updated_at = updated_at + 1 where id_key = :k").bind("k", op.resourceKey()).execute();
+            return OperationKind.Outcome.success();
+        }, (h, op, error, at) -> { });
     }
 
     @BeforeEach
@@ -71,8 +60,8 @@ class SettleRaceTest {
     @RepeatedTest(3)
     void racing_settlers_apply_every_due_completion_exactly_once() throws Exception {
         OperationRepository rows = new OperationRepository(db);
-        OperationService first = new OperationService(db, rows, resources, clock);
-        OperationService second = new OperationService(db, rows, resources, clock);
+        OperationService first = new OperationService(db, rows, resources, clock, DURATIONS);
+        OperationService second = new OperationService(db, rows, resources, clock, DURATIONS);
         first.register(counting());
         second.register(counting());
         List<String> keys = new ArrayList<>();
@@ -81,8 +70,8 @@ class SettleRaceTest {
                 ResourceId id = ResourceId.resource("00000000-0000-4000-8000-000000000001", "race", "Test.Counters", "counters", "c" + i);
                 resources.insert(h, new StoredResource(id.key(), id.toString(), id.typeKey(), "s", null, "/", id.name(), "westus",
                         "{}", StoredResource.newEtag(), null, null, 0, 0, null));
-                first.start(h, OperationRequest.of(KIND, id, "Test.Counters", "westus", "PUT", "2024-01-01",
-                        Duration.ofSeconds(i % 7)));
+                first.start(h, OperationRequest.of(KIND, id, "Test.Counters", "westus", "PUT", "2024-01-01")
+                        .lasting(Duration.ofSeconds(i % 7)));
                 keys.add(id.key());
             }
         });

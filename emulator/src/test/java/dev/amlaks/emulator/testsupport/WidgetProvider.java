@@ -68,8 +68,8 @@ public final class WidgetProvider implements Provider {
             Optional<StoredResource> existing = ctx.resources().find(h, id.key());
             call.preconditions().check(existing.map(StoredResource::etag));
             existing.ifPresent(r -> ctx.operations().ensureIdle(h, r));
-            OperationRequest req = OperationRequest.of(WRITE, id, NAMESPACE, location, "PUT", call.apiVersion(),
-                    Duration.ofSeconds(seconds));
+            OperationRequest req = OperationRequest.of(WRITE, id, NAMESPACE, location, "PUT", call.apiVersion())
+                    .lasting(Duration.ofSeconds(seconds));
             if (failWith != null) {
                 req = req.failingWith(400, new ArmError(failWith, "The widget could not be made: " + failWith + "."));
             }
@@ -114,7 +114,7 @@ public final class WidgetProvider implements Provider {
             }
             ctx.operations().ensureIdle(h, existing.get());
             Operation started = ctx.operations().start(h, OperationRequest.of(DELETE, id, NAMESPACE, existing.get().location(),
-                    "DELETE", call.apiVersion(), Duration.ofSeconds(30)));
+                    "DELETE", call.apiVersion()).lasting(Duration.ofSeconds(30)));
             StoredResource r = existing.get();
             ObjectNode body = Json.tree(r.body());
             ((ObjectNode) body.get("properties")).put("provisioningState", "Deleting");
@@ -135,7 +135,7 @@ public final class WidgetProvider implements Provider {
             StoredResource r = ctx.resources().find(h, id.key()).orElseThrow(() -> notFound(call));
             ctx.operations().ensureIdle(h, r);
             Operation started = ctx.operations().start(h, OperationRequest.of(POLISH, id, NAMESPACE, r.location(), "POST",
-                    call.apiVersion(), Duration.ofSeconds(10)));
+                    call.apiVersion()).lasting(Duration.ofSeconds(10)));
             ctx.resources().update(h, r.withOperation(started.id()), r.etag());
             return started;
         });
@@ -161,59 +161,17 @@ public final class WidgetProvider implements Provider {
 
     @Override
     public List<OperationKind> operationKinds() {
-        return List.of(new Write(), new Delete(), new Polish());
-    }
-
-    private final class Write implements OperationKind {
-        @Override
-        public String name() {
-            return WRITE;
-        }
-
-        @Override
-        public Outcome complete(Handle h, Operation op, long at) {
-            setState(h, op, ProvisioningState.SUCCEEDED, at, 1);
-            return Outcome.success();
-        }
-
-        @Override
-        public void fail(Handle h, Operation op, ArmError error, long at) {
-            setState(h, op, ProvisioningState.FAILED, at, 0);
-        }
-    }
-
-    private final class Delete implements OperationKind {
-        @Override
-        public String name() {
-            return DELETE;
-        }
-
-        @Override
-        public Outcome complete(Handle h, Operation op, long at) {
-            ctx.resources().delete(h, op.resourceKey());
-            return Outcome.success();
-        }
-
-        @Override
-        public void fail(Handle h, Operation op, ArmError error, long at) {
-            setState(h, op, ProvisioningState.FAILED, at, 0);
-        }
-    }
-
-    private final class Polish implements OperationKind {
-        @Override
-        public String name() {
-            return POLISH;
-        }
-
-        @Override
-        public Outcome complete(Handle h, Operation op, long at) {
-            return Outcome.success("{\"polished\":true,\"at\":\"" + Instant.ofEpochMilli(at) + "\"}");
-        }
-
-        @Override
-        public void fail(Handle h, Operation op, ArmError error, long at) {
-        }
+        return List.of(
+                OperationKind.timedByRequest(WRITE, (h, op, at) -> {
+                    setState(h, op, ProvisioningState.SUCCEEDED, at, 1);
+                    return OperationKind.Outcome.success();
+                }, (h, op, error, at) -> setState(h, op, ProvisioningState.FAILED, at, 0)),
+                OperationKind.timedByRequest(DELETE, (h, op, at) -> {
+                    ctx.resources().delete(h, op.resourceKey());
+                    return OperationKind.Outcome.success();
+                }, (h, op, error, at) -> setState(h, op, ProvisioningState.FAILED, at, 0)),
+                OperationKind.timedByRequest(POLISH, (h, op, at) -> OperationKind.Outcome.success("{\"polished\":true,\"at\":\""
+                        + Instant.ofEpochMilli(at) + "\"}"), (h, op, error, at) -> { }));
     }
 
     private void setState(Handle h, Operation op, ProvisioningState state, long at, int addCompletions) {

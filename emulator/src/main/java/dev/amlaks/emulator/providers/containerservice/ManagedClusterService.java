@@ -534,8 +534,7 @@ public final class ManagedClusterService {
 
     Operation start(Handle h, String kind, ResourceId target, String location, String method, String apiVersion) {
         String k = (target.segments().size() > 1 ? KIND + "agentPools/" : KIND) + kind;
-        return ctx.operations().start(h, OperationRequest.of(k, target, AksNames.NAMESPACE, location, method, apiVersion,
-                ctx.durations().of(k)));
+        return ctx.operations().start(h, OperationRequest.of(k, target, AksNames.NAMESPACE, location, method, apiVersion));
     }
 
     String region(String location) {

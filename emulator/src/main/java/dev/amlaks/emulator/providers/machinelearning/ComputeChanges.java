@@ -8,7 +8,6 @@ import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.operations.Operation;
 import dev.amlaks.emulator.operations.OperationRequest;
 import dev.amlaks.emulator.providers.containerservice.AksClusters;
-import java.time.Duration;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -114,8 +113,7 @@ final class ComputeChanges {
             op = scale(h, c, cluster, count, apiVersion);
         } else if (changed) {
             String kind = ComputeKinds.KIND + "update";
-            op = ctx.operations().start(h, OperationRequest.of(kind, c.id, MlNames.NAMESPACE, c.row.location(), "PUT", apiVersion,
-                    ctx.durations().of(kind)));
+            op = ctx.operations().start(h, OperationRequest.of(kind, c.id, MlNames.NAMESPACE, c.row.location(), "PUT", apiVersion));
             c.setState("Updating");
             c.operation = op.id();
         }
@@ -140,9 +138,8 @@ final class ComputeChanges {
         }
         Operation aksOp = ctx.clusters().scale(h, cluster.id(), pool.name(), count);
         String kind = ComputeKinds.KIND + "scale";
-        Duration wait = Duration.ofMillis(Math.max(0, aksOp.dueAt() - ctx.clock().nowMillis()));
-        Operation op = ctx.operations().start(h, OperationRequest.of(kind, c.id, MlNames.NAMESPACE, c.row.location(), "PUT", apiVersion,
-                wait.plus(ctx.durations().of(kind))));
+        Operation op = ctx.operations().start(h, OperationRequest.of(kind, c.id, MlNames.NAMESPACE, c.row.location(), "PUT", apiVersion)
+                .after(aksOp));
         c.internal.put("clusterOperation", aksOp.id());
         c.aks().put("agentCount", count);
         c.setState("Updating");

@@ -11,7 +11,6 @@ import dev.amlaks.emulator.fixtures.VmSizesFixture;
 import dev.amlaks.emulator.operations.Operation;
 import dev.amlaks.emulator.operations.OperationRequest;
 import dev.amlaks.emulator.providers.containerservice.AksClusters;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -102,9 +101,7 @@ final class ComputeCreation {
             c.internal.put("clusterUid", made.cluster().resourceUid());
             c.internal.put("clusterOperation", made.operation().id());
             c.props().put("resourceId", made.cluster().displayId());
-            Duration wait = Duration.ofMillis(Math.max(0, made.operation().dueAt() - ctx.clock().nowMillis()));
-            op = OperationRequest.of(kind, r.id(), MlNames.NAMESPACE, r.location(), "PUT", r.apiVersion(),
-                    wait.plus(ctx.durations().of(kind)));
+            op = OperationRequest.of(kind, r.id(), MlNames.NAMESPACE, r.location(), "PUT", r.apiVersion()).after(made.operation());
         } catch (ArmException e) {
             h.rollbackToSavepoint("provision");
             if (!"QuotaExceeded".equals(e.error().code())) {
@@ -112,8 +109,7 @@ final class ComputeCreation {
                         + e.error().message());
             }
             // As the service does: the compute is accepted, then reports the quota failure in provisioningErrors.
-            String reject = ComputeKinds.KIND + "reject";
-            op = OperationRequest.of(kind, r.id(), MlNames.NAMESPACE, r.location(), "PUT", r.apiVersion(), ctx.durations().of(reject))
+            op = OperationRequest.of(ComputeKinds.KIND + "reject", r.id(), MlNames.NAMESPACE, r.location(), "PUT", r.apiVersion())
                     .failingWith(e.status(), e.error());
         }
         c.setState("Creating");
@@ -166,7 +162,7 @@ final class ComputeCreation {
         c.setState("Creating");
         String kind = ComputeKinds.KIND + "attach";
         Operation op = ctx.operations().start(h, OperationRequest.of(kind, r.id(), MlNames.NAMESPACE, r.location(), "PUT",
-                r.apiVersion(), ctx.durations().of(kind)));
+                r.apiVersion()));
         c.operation = op.id();
         c.save(h, ctx.resources(), ctx.clock().nowMillis());
         return new Created(c, op);

@@ -40,6 +40,8 @@ final class ComputeKinds {
         out.add(kind("update", (h, c, op, at) -> land(h, c, at)));
         out.add(kind("detach", this::removed));
         out.add(kind("delete", this::removed));
+        // A create Azure ML refuses after accepting it (a vCPU quota shortfall): it always fails, with the refusal planned.
+        out.add(kind("reject", (h, c, op, at) -> OperationKind.Outcome.success()));
         return out;
     }
 
@@ -65,9 +67,7 @@ final class ComputeKinds {
             return OperationKind.Outcome.failure(400, ComputeViews.clusterGone(c));
         }
         if (!"Succeeded".equals(cluster.get().provisioningState())) {
-            ArmError why = ctx.operations().find(h, c.internal.path("clusterOperation").asText())
-                    .map(Operation::errorValue).orElse(null);
-            return OperationKind.Outcome.failure(400, why != null ? why : new ArmError("ClusterProvisioningFailed", "The AKS cluster '"
+            return OperationKind.Outcome.failure(400, new ArmError("ClusterProvisioningFailed", "The AKS cluster '"
                     + cluster.get().id().name() + "' ended in provisioning state '" + cluster.get().provisioningState() + "'."));
         }
         c.aks().put("clusterFqdn", cluster.get().fqdn());

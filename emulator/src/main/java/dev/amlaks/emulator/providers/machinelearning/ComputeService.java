@@ -11,7 +11,6 @@ import dev.amlaks.emulator.operations.Operation;
 import dev.amlaks.emulator.operations.OperationRequest;
 import dev.amlaks.emulator.providers.containerservice.AksClusters;
 import dev.amlaks.emulator.store.StoredResource;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -131,8 +130,8 @@ public final class ComputeService {
             if (running.isPresent()) {
                 throw MlErrors.computeBusy(c.id.name(), c.state());
             }
-            Duration wait = Duration.ZERO;
             String kind = ComputeKinds.KIND + canonical.toLowerCase(Locale.ROOT);
+            Operation clusterDeleted = null;
             if (canonical.equals("Delete")) {
                 if (c.attached()) {
                     throw MlErrors.badArgument("Compute '" + c.id.name() + "' was attached: its AKS cluster '"
@@ -142,13 +141,12 @@ public final class ComputeService {
                 }
                 Optional<AksClusters.View> cluster = views.live(h, c);
                 if (cluster.isPresent()) {
-                    Operation aksOp = ctx.clusters().delete(h, cluster.get().id());
-                    c.internal.put("clusterOperation", aksOp.id());
-                    wait = Duration.ofMillis(Math.max(0, aksOp.dueAt() - ctx.clock().nowMillis()));
+                    clusterDeleted = ctx.clusters().delete(h, cluster.get().id());
+                    c.internal.put("clusterOperation", clusterDeleted.id());
                 }
             }
-            Operation op = ctx.operations().start(h, OperationRequest.of(kind, id, MlNames.NAMESPACE, c.row.location(), "DELETE",
-                    apiVersion, wait.plus(ctx.durations().of(kind))));
+            OperationRequest request = OperationRequest.of(kind, id, MlNames.NAMESPACE, c.row.location(), "DELETE", apiVersion);
+            Operation op = ctx.operations().start(h, clusterDeleted == null ? request : request.after(clusterDeleted));
             c.setState("Deleting");
             c.operation = op.id();
             c.save(h, ctx.resources(), ctx.clock().nowMillis());

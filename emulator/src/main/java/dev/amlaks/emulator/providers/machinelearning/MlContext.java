@@ -1,6 +1,5 @@
 package dev.amlaks.emulator.providers.machinelearning;
 
-import dev.amlaks.emulator.catalog.Durations;
 import dev.amlaks.emulator.catalog.KubernetesVersions;
 import dev.amlaks.emulator.catalog.Regions;
 import dev.amlaks.emulator.catalog.VmSizes;
@@ -15,6 +14,6 @@ import dev.amlaks.emulator.tenancy.SubscriptionService;
 
 /** What the Azure ML provider's services share; AKS clusters are reached only through {@link AksClusters}. */
 public record MlContext(Database db, ResourceRepository resources, OperationService operations, VirtualClock clock,
-                        KubernetesVersions versions, VmSizes sizes, Regions regions, Durations durations, ResourceGroups groups,
+                        KubernetesVersions versions, VmSizes sizes, Regions regions, ResourceGroups groups,
                         SubscriptionService subscriptions, QuotaLedger quota, AksClusters clusters) {
 }

@@ -215,8 +215,7 @@ public final class WorkspaceService {
     }
 
     private Operation start(Handle h, String kind, ResourceId id, String location, String method, String apiVersion) {
-        return ctx.operations().start(h, OperationRequest.of(KIND + kind, id, MlNames.NAMESPACE, location, method, apiVersion,
-                ctx.durations().of(KIND + kind)));
+        return ctx.operations().start(h, OperationRequest.of(KIND + kind, id, MlNames.NAMESPACE, location, method, apiVersion));
     }
 
     String region(String location) {

@@ -5,7 +5,6 @@ import dev.amlaks.emulator.arm.CommonErrors;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.Preconditions;
 import dev.amlaks.emulator.arm.ResourceId;
-import dev.amlaks.emulator.catalog.Durations;
 import dev.amlaks.emulator.catalog.Regions;
 import dev.amlaks.emulator.clock.VirtualClock;
 import dev.amlaks.emulator.fixtures.RegionsFixture;
@@ -43,16 +42,14 @@ public final class ResourceGroupService implements ResourceGroups {
     private final OperationService operations;
     private final VirtualClock clock;
     private final Regions regions;
-    private final Durations durations;
 
     public ResourceGroupService(Database db, ResourceRepository resources, OperationService operations, VirtualClock clock,
-                                Regions regions, Durations durations) {
+                                Regions regions) {
         this.db = db;
         this.resources = resources;
         this.operations = operations;
         this.clock = clock;
         this.regions = regions;
-        this.durations = durations;
     }
 
     public Written createOrUpdate(String subscriptionId, String name, ResourceGroup.Input in, Preconditions pre) {
@@ -130,7 +127,7 @@ public final class ResourceGroupService implements ResourceGroups {
                 }
             }
             Operation op = operations.start(h, OperationRequest.of(DELETE_KIND, id, "Microsoft.Resources", old.location(), "DELETE",
-                    apiVersion, durations.of(DELETE_KIND)));
+                    apiVersion));
             ResourceGroup current = Json.convert(Json.tree(old.body()), ResourceGroup.class);
             String body = body(old.id(), old.name(), old.location(), current.managedBy(), current.tags(), ProvisioningState.DELETING);
             resources.update(h, old.withBody(body, ProvisioningState.DELETING.value(), clock.nowMillis()).withOperation(op.id()),
@@ -166,38 +163,31 @@ public final class ResourceGroupService implements ResourceGroups {
 
     /** The deletion's completion: cancel what still runs inside, then remove the group and all it holds. */
     public OperationKind deleteKind() {
-        return new OperationKind() {
-            @Override
-            public String name() {
-                return DELETE_KIND;
-            }
+        return OperationKind.of(DELETE_KIND, this::deleted, this::deleteFailed);
+    }
 
-            @Override
-            public Outcome complete(Handle h, Operation op, long at) {
-                operations.cancelInGroup(h, op.resourceKey(), op.id(), at);
-                resources.deleteGroup(h, op.resourceKey());
-                // Groups managed by what this group held (AKS node resource groups) go with their managers.
-                String prefix = op.resourceKey() + "/";
-                for (StoredResource g : resources.children(h, TYPE_KEY, op.subscriptionKey().isEmpty() ? "/" : "/subscriptions/"
-                        + op.subscriptionKey())) {
-                    String managedBy = Json.tree(g.body()).path("managedBy").asText("").toLowerCase(java.util.Locale.ROOT);
-                    if (managedBy.startsWith(prefix)) {
-                        operations.cancelInGroup(h, g.key(), op.id(), at);
-                        resources.deleteGroup(h, g.key());
-                    }
-                }
-                return Outcome.success();
+    private OperationKind.Outcome deleted(Handle h, Operation op, long at) {
+        operations.cancelInGroup(h, op.resourceKey(), op.id(), at);
+        resources.deleteGroup(h, op.resourceKey());
+        // Groups managed by what this group held (AKS node resource groups) go with their managers.
+        String prefix = op.resourceKey() + "/";
+        for (StoredResource g : resources.children(h, TYPE_KEY, op.subscriptionKey().isEmpty() ? "/" : "/subscriptions/"
+                + op.subscriptionKey())) {
+            String managedBy = Json.tree(g.body()).path("managedBy").asText("").toLowerCase(java.util.Locale.ROOT);
+            if (managedBy.startsWith(prefix)) {
+                operations.cancelInGroup(h, g.key(), op.id(), at);
+                resources.deleteGroup(h, g.key());
             }
+        }
+        return OperationKind.Outcome.success();
+    }
 
-            @Override
-            public void fail(Handle h, Operation op, ArmError error, long at) {
-                resources.find(h, op.resourceKey()).ifPresent(old -> {
-                    ResourceGroup g = Json.convert(Json.tree(old.body()), ResourceGroup.class);
-                    String body = body(old.id(), old.name(), old.location(), g.managedBy(), g.tags(), ProvisioningState.SUCCEEDED);
-                    resources.update(h, old.withBody(body, ProvisioningState.SUCCEEDED.value(), at), old.etag());
-                });
-            }
-        };
+    private void deleteFailed(Handle h, Operation op, ArmError error, long at) {
+        resources.find(h, op.resourceKey()).ifPresent(old -> {
+            ResourceGroup g = Json.convert(Json.tree(old.body()), ResourceGroup.class);
+            String body = body(old.id(), old.name(), old.location(), g.managedBy(), g.tags(), ProvisioningState.SUCCEEDED);
+            resources.update(h, old.withBody(body, ProvisioningState.SUCCEEDED.value(), at), old.etag());
+        });
     }
 
     private void rejectIfDeleting(StoredResource group) {
