@@ -83,6 +83,15 @@ public final class OperationRepository {
                 .list();
     }
 
+    /** The newest operation in progress on a resource (there is at most one: a second mutating call is refused). */
+    public Optional<Operation> inProgressOn(Handle h, String resourceKey) {
+        return h.createQuery("select " + COLUMNS + " from operations where resource_key = :k and status = 'InProgress'"
+                        + " order by started_at desc, id limit 1")
+                .bind("k", resourceKey)
+                .map(MAPPER)
+                .findOne();
+    }
+
     /** The operations still waiting for {@code prerequisiteId}. */
     public List<Operation> dependents(Handle h, String prerequisiteId) {
         return h.createQuery("select " + COLUMNS + " from operations where after_id = :id and status = 'InProgress'")

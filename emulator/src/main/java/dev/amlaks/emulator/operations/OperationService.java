@@ -99,11 +99,6 @@ public final class OperationService {
         return op;
     }
 
-    /** Marks a stored resource as owned by an operation, in the caller's transaction. */
-    public StoredResource own(StoredResource r, Operation op) {
-        return r.withOperation(op.id());
-    }
-
     public Optional<Operation> find(String id) {
         return operations.find(id);
     }
@@ -136,11 +131,7 @@ public final class OperationService {
      * {@code OperationNotAllowed} ("Another operation (name - State) is in progress").
      */
     public void ensureIdle(Handle h, StoredResource r) {
-        if (r.operationId() == null) {
-            return;
-        }
-        Optional<Operation> op = operations.find(h, r.operationId());
-        if (op.isPresent() && op.get().status() == OperationStatus.InProgress) {
+        if (running(h, r.key()).isPresent()) {
             String state = r.provisioningState() == null ? "Updating" : r.provisioningState();
             throw ArmException.conflict("OperationNotAllowed", "Operation is not allowed: Another operation (" + r.name()
                     + " - " + state + ") is in progress, please wait for it to finish before starting a new operation."
@@ -148,12 +139,13 @@ public final class OperationService {
         }
     }
 
-    /** The operation still running on a resource, if any. */
+    /** The operation still running on a resource, if any: the resource is busy exactly while one targets it. */
+    public Optional<Operation> running(Handle h, String resourceKey) {
+        return operations.inProgressOn(h, resourceKey);
+    }
+
     public Optional<Operation> running(Handle h, StoredResource r) {
-        if (r == null || r.operationId() == null) {
-            return Optional.empty();
-        }
-        return operations.find(h, r.operationId()).filter(op -> op.status() == OperationStatus.InProgress);
+        return r == null ? Optional.empty() : running(h, r.key());
     }
 
     /** Cancels a running operation now (an abort): it ends Canceled with {@code why} and owns nothing any more. */
@@ -161,7 +153,6 @@ public final class OperationService {
         long now = clock.nowMillis();
         boolean done = operations.finish(h, operationId, OperationStatus.Canceled, now, null, Json.write(why), 409);
         if (done) {
-            resources.releaseOperation(h, operationId);
             dependentsDueNow(h, operationId, now);
         }
         return done;
@@ -220,11 +211,7 @@ public final class OperationService {
             LOG.error("operation {} ({}) failed to apply its effect; marking it Failed", op.id(), op.kind(), e);
             ArmError internal = new ArmError("InternalOperationError",
                     "The emulator could not apply the effect of operation " + op.id() + " (" + op.kind() + "): " + e.getMessage());
-            db.useTransaction(h -> {
-                if (operations.finish(h, op.id(), OperationStatus.Failed, op.dueAt(), null, Json.write(internal), 500)) {
-                    resources.releaseOperation(h, op.id());
-                }
-            });
+            db.useTransaction(h -> operations.finish(h, op.id(), OperationStatus.Failed, op.dueAt(), null, Json.write(internal), 500));
         }
     }
 
@@ -233,9 +220,7 @@ public final class OperationService {
         if (kind == null) {
             ArmError unknown = new ArmError("InternalOperationError", "Operation kind '" + op.kind()
                     + "' is not known to this emulator build; the operation was stored by another version.");
-            if (operations.finish(h, op.id(), OperationStatus.Failed, at, null, Json.write(unknown), 500)) {
-                resources.releaseOperation(h, op.id());
-            }
+            operations.finish(h, op.id(), OperationStatus.Failed, at, null, Json.write(unknown), 500);
             return;
         }
         if (op.afterId() != null && waitsOrEndsWithPrerequisite(h, op, kind, at)) {
@@ -244,7 +229,6 @@ public final class OperationService {
         ArmError planned = op.plannedErrorValue();
         if (planned != null) {
             if (operations.finish(h, op.id(), OperationStatus.Failed, at, null, op.plannedError(), op.plannedStatus())) {
-                resources.releaseOperation(h, op.id());
                 kind.fail(h, op, planned, at);
                 dependentsDueNow(h, op.id(), at);
             }
@@ -254,7 +238,6 @@ public final class OperationService {
         if (!operations.finish(h, op.id(), OperationStatus.Succeeded, at, null, null, null)) {
             return;
         }
-        resources.releaseOperation(h, op.id());
         OperationKind.Outcome outcome = kind.complete(h, op, at);
         if (!outcome.succeeded()) {
             h.createUpdate("update operations set status = 'Failed', error = :error, error_status = :status where id = :id")
@@ -289,7 +272,6 @@ public final class OperationService {
             return true;
         }
         if (operations.finish(h, op.id(), pre.status(), at, null, pre.error(), pre.errorStatus())) {
-            resources.releaseOperation(h, op.id());
             ArmError why = pre.errorValue() != null ? pre.errorValue()
                     : new ArmError(pre.status().name(), "The operation it waited for (" + pre.kind() + ") ended " + pre.status() + ".");
             kind.fail(h, op, why, at);

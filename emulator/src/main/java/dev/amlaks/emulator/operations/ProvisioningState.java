@@ -1,29 +1,53 @@
 package dev.amlaks.emulator.operations;
 
-import java.util.Set;
-
 /**
- * A resource's {@code properties.provisioningState}. Only {@code Succeeded}, {@code Failed} and
- * {@code Canceled} are terminal (ARM RPC); every other value (Creating, Updating, Scaling,
- * Deleting...) is provider-defined and means an operation is still running.
+ * A resource's {@code properties.provisioningState}, with the values the providers served here use.
+ * {@code Succeeded}, {@code Failed} and {@code Canceled} are terminal (ARM RPC); the others mean an
+ * operation is still running. Which moves a type allows is declared in its {@link Lifecycle}.
  */
-public record ProvisioningState(String value) {
+public enum ProvisioningState {
+    CREATING("Creating"),
+    UPDATING("Updating"),
+    SCALING("Scaling"),
+    UPGRADING("Upgrading"),
+    STOPPING("Stopping"),
+    STARTING("Starting"),
+    DELETING("Deleting"),
+    SUCCEEDED("Succeeded"),
+    FAILED("Failed"),
+    CANCELED("Canceled");
 
-    public static final ProvisioningState SUCCEEDED = new ProvisioningState("Succeeded");
-    public static final ProvisioningState FAILED = new ProvisioningState("Failed");
-    public static final ProvisioningState CANCELED = new ProvisioningState("Canceled");
-    public static final ProvisioningState CREATING = new ProvisioningState("Creating");
-    public static final ProvisioningState UPDATING = new ProvisioningState("Updating");
-    public static final ProvisioningState DELETING = new ProvisioningState("Deleting");
+    private final String value;
 
-    private static final Set<String> TERMINAL = Set.of("succeeded", "failed", "canceled");
+    ProvisioningState(String value) {
+        this.value = value;
+    }
 
+    /** The value as it goes over the wire ({@code Succeeded}). */
+    public String value() {
+        return value;
+    }
+
+    /** The state a stored value names (any casing); a missing one is {@code Succeeded}, as ARM reads it. */
     public static ProvisioningState of(String value) {
-        return value == null ? SUCCEEDED : new ProvisioningState(value);
+        if (value == null || value.isBlank()) {
+            return SUCCEEDED;
+        }
+        for (ProvisioningState s : values()) {
+            if (s.value.equalsIgnoreCase(value.trim())) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("'" + value + "' is not a provisioning state this emulator writes");
     }
 
     public boolean isTerminal() {
-        return TERMINAL.contains(value.toLowerCase(java.util.Locale.ROOT));
+        return this == SUCCEEDED || this == FAILED || this == CANCELED;
+    }
+
+    /** Terminal without success: the resource needs attention. */
+    public boolean isUnsuccessful() {
+        return this == FAILED || this == CANCELED;
     }
 
     @Override

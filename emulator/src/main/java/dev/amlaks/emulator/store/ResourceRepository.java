@@ -15,12 +15,12 @@ public final class ResourceRepository {
 
     private static final String COLUMNS = """
             id_key, id, type_key, subscription_key, group_key, parent_key, name, location, body, etag,
-            provisioning_state, operation_id, created_at, updated_at, internal""";
+            provisioning_state, created_at, updated_at, internal""";
 
     private static final RowMapper<StoredResource> MAPPER = (rs, ctx) -> new StoredResource(
             rs.getString("id_key"), rs.getString("id"), rs.getString("type_key"), rs.getString("subscription_key"),
             rs.getString("group_key"), rs.getString("parent_key"), rs.getString("name"), rs.getString("location"),
-            rs.getString("body"), rs.getString("etag"), rs.getString("provisioning_state"), rs.getString("operation_id"),
+            rs.getString("body"), rs.getString("etag"), rs.getString("provisioning_state"),
             rs.getLong("created_at"), rs.getLong("updated_at"), rs.getString("internal"));
 
     private final Database db;
@@ -44,7 +44,7 @@ public final class ResourceRepository {
     public void insert(Handle h, StoredResource r) {
         try {
             h.createUpdate("insert into resources (" + COLUMNS + ") values (:key, :id, :typeKey, :subscriptionKey, :groupKey,"
-                            + " :parentKey, :name, :location, :body, :etag, :provisioningState, :operationId, :createdAt, :updatedAt, :internal)")
+                            + " :parentKey, :name, :location, :body, :etag, :provisioningState, :createdAt, :updatedAt, :internal)")
                     .bindMethods(r)
                     .execute();
         } catch (UnableToExecuteStatementException e) {
@@ -63,7 +63,7 @@ public final class ResourceRepository {
     public void update(Handle h, StoredResource r, String expectedEtag) {
         int n = h.createUpdate("""
                         update resources set body = :body, etag = :etag, location = :location,
-                            provisioning_state = :provisioningState, operation_id = :operationId, updated_at = :updatedAt,
+                            provisioning_state = :provisioningState, updated_at = :updatedAt,
                             internal = :internal
                         where id_key = :key and etag = :expectedEtag""")
                 .bindMethods(r)
@@ -72,13 +72,6 @@ public final class ResourceRepository {
         if (n != 1) {
             throw new StaleWriteException("resource " + r.id() + " changed concurrently");
         }
-    }
-
-    /** Clears the operation mark of every resource owned by {@code operationId} (its operation ended). */
-    public void releaseOperation(Handle h, String operationId) {
-        h.createUpdate("update resources set operation_id = null where operation_id = :op")
-                .bind("op", operationId)
-                .execute();
     }
 
     public boolean delete(Handle h, String key) {

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * One row of the resources table: an ARM resource's keys, its served JSON body and ETag, and the
- * long-running operation (if any) that currently owns it.
+ * One row of the resources table: an ARM resource's keys, its served JSON body and ETag, and its
+ * private state. Whether an operation is running on it is the operations table's to say.
  */
 public record StoredResource(
         String key,
@@ -20,7 +20,6 @@ public record StoredResource(
         String body,
         String etag,
         String provisioningState,
-        String operationId,
         long createdAt,
         long updatedAt,
         String internal) {
@@ -30,29 +29,24 @@ public record StoredResource(
         String groupKey = id.resourceGroup() == null ? null : id.resourceGroupId().key();
         String parentKey = id.isSubscription() ? "/" : id.parent().key();
         return new StoredResource(id.key(), id.toString(), id.typeKey(), lower(id.subscriptionId()), groupKey, parentKey,
-                id.name(), location, body, newEtag(), provisioningState, null, now, now, null);
+                id.name(), location, body, newEtag(), provisioningState, now, now, null);
     }
 
     /** A row outside the subscription tree (tenants): the caller names every key. */
     public static StoredResource raw(String id, String typeKey, String parentKey, String name, String body, long now) {
-        return new StoredResource(lower(id), id, typeKey, "", null, parentKey, name, null, body, newEtag(), null, null, now, now, null);
+        return new StoredResource(lower(id), id, typeKey, "", null, parentKey, name, null, body, newEtag(), null, now, now, null);
     }
 
     /** The same resource with a new body: a new ETag and modification time. */
     public StoredResource withBody(String newBody, String newState, long now) {
         return new StoredResource(key, id, typeKey, subscriptionKey, groupKey, parentKey, name, location, newBody,
-                newEtag(), newState, operationId, createdAt, now, internal);
-    }
-
-    public StoredResource withOperation(String newOperationId) {
-        return new StoredResource(key, id, typeKey, subscriptionKey, groupKey, parentKey, name, location, body,
-                etag, provisioningState, newOperationId, createdAt, updatedAt, internal);
+                newEtag(), newState, createdAt, now, internal);
     }
 
     /** The same resource with new emulator-private state (never served). */
     public StoredResource withInternal(String newInternal) {
         return new StoredResource(key, id, typeKey, subscriptionKey, groupKey, parentKey, name, location, body,
-                etag, provisioningState, operationId, createdAt, updatedAt, newInternal);
+                etag, provisioningState, createdAt, updatedAt, newInternal);
     }
 
     public ResourceId resourceId() {

@@ -69,7 +69,7 @@ class SettleRaceTest {
             for (int i = 0; i < OPERATIONS; i++) {
                 ResourceId id = ResourceId.resource("00000000-0000-4000-8000-000000000001", "race", "Test.Counters", "counters", "c" + i);
                 resources.insert(h, new StoredResource(id.key(), id.toString(), id.typeKey(), "s", null, "/", id.name(), "westus",
-                        "{}", StoredResource.newEtag(), null, null, 0, 0, null));
+                        "{}", StoredResource.newEtag(), null, 0, 0, null));
                 first.start(h, OperationRequest.of(KIND, id, "Test.Counters", "westus", "PUT", "2024-01-01")
                         .lasting(Duration.ofSeconds(i % 7)));
                 keys.add(id.key());

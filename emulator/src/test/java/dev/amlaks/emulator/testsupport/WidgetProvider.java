@@ -79,10 +79,10 @@ public final class WidgetProvider implements Provider {
             String body = body(id, location, state, completions);
             StoredResource row;
             if (existing.isPresent()) {
-                row = existing.get().withBody(body, state, ctx.clock().nowMillis()).withOperation(op.id());
+                row = existing.get().withBody(body, state, ctx.clock().nowMillis());
                 ctx.resources().update(h, row, existing.get().etag());
             } else {
-                row = StoredResource.create(id, location, body, state, ctx.clock().nowMillis()).withOperation(op.id());
+                row = StoredResource.create(id, location, body, state, ctx.clock().nowMillis());
                 ctx.resources().insert(h, row);
             }
             return new Object[] {row, op, existing.isEmpty()};
@@ -118,7 +118,7 @@ public final class WidgetProvider implements Provider {
             StoredResource r = existing.get();
             ObjectNode body = Json.tree(r.body());
             ((ObjectNode) body.get("properties")).put("provisioningState", "Deleting");
-            ctx.resources().update(h, r.withBody(body.toString(), "Deleting", ctx.clock().nowMillis()).withOperation(started.id()),
+            ctx.resources().update(h, r.withBody(body.toString(), "Deleting", ctx.clock().nowMillis()),
                     r.etag());
             return started;
         });
@@ -136,7 +136,6 @@ public final class WidgetProvider implements Provider {
             ctx.operations().ensureIdle(h, r);
             Operation started = ctx.operations().start(h, OperationRequest.of(POLISH, id, NAMESPACE, r.location(), "POST",
                     call.apiVersion()).lasting(Duration.ofSeconds(10)));
-            ctx.resources().update(h, r.withOperation(started.id()), r.etag());
             return started;
         });
         ctx.lro().accepted(call, op);

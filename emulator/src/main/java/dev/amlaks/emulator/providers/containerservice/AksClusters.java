@@ -56,7 +56,8 @@ public final class AksClusters {
 
     /** One read of the cluster's row: its pools are mirrored in its agentPoolProfiles, and an owned operation means busy. */
     public Optional<View> find(Handle h, ResourceId id) {
-        return service.context().resources().find(h, id.key()).map(AksClusters::view);
+        return service.context().resources().find(h, id.key())
+                .map(row -> view(row, service.context().operations().running(h, row.key()).isPresent()));
     }
 
     /** Creates a cluster from a managed cluster request body, exactly as a PUT to AKS would. */
@@ -100,7 +101,7 @@ public final class AksClusters {
         return Optional.empty();
     }
 
-    private static View view(StoredResource row) {
+    private static View view(StoredResource row, boolean busy) {
         ObjectNode body = Json.tree(row.body());
         JsonNode props = body.path("properties");
         JsonNode access = props.path("apiServerAccessProfile");
@@ -118,6 +119,6 @@ public final class AksClusters {
                 props.path("powerState").path("code").asText("Running"), props.path("currentKubernetesVersion").asText(), fqdn,
                 isPrivate, List.copyOf(ranges), props.path("networkProfile").path("loadBalancerSku").asText("standard"),
                 props.path("nodeResourceGroup").asText(), props.path("resourceUID").asText(null), List.copyOf(pools),
-                row.operationId() != null);
+                busy);
     }
 }

@@ -169,6 +169,6 @@ final class Cluster {
     }
 
     private static StoredResource owned(StoredResource r, String operation) {
-        return operation == null ? r : r.withOperation(operation);
+        return r;
     }
 }

@@ -95,9 +95,6 @@ final class AksCompute {
         StoredResource next = row == null
                 ? StoredResource.create(id, body.path("location").asText(), json, state(), now).withInternal(internalJson)
                 : row.withBody(json, state(), now).withInternal(internalJson);
-        if (operation != null) {
-            next = next.withOperation(operation);
-        }
         if (row == null) {
             resources.insert(h, next);
         } else {

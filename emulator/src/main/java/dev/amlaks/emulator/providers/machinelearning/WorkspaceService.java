@@ -85,7 +85,7 @@ public final class WorkspaceService {
         ObjectNode keys = WorkspaceBodies.newKeys();
         Operation op = start(h, "create", id, location, "PUT", apiVersion);
         StoredResource row = StoredResource.create(id, location, body.toString(), ProvisioningState.CREATING.value(),
-                ctx.clock().nowMillis()).withInternal(keys.toString()).withOperation(op.id());
+                ctx.clock().nowMillis()).withInternal(keys.toString());
         ctx.resources().insert(h, row);
         return new Result(row, op, true);
     }
@@ -183,8 +183,7 @@ public final class WorkspaceService {
             ensureSettled(h, row, body);
             ((ObjectNode) body.get("properties")).put("provisioningState", ProvisioningState.DELETING.value());
             Operation op = start(h, "delete", id, row.location(), "DELETE", apiVersion);
-            StoredResource next = row.withBody(body.toString(), ProvisioningState.DELETING.value(), ctx.clock().nowMillis())
-                    .withOperation(op.id());
+            StoredResource next = row.withBody(body.toString(), ProvisioningState.DELETING.value(), ctx.clock().nowMillis());
             ctx.resources().update(h, next, row.etag());
             return op;
         });

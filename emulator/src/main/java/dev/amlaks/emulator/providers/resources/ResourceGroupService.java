@@ -120,8 +120,8 @@ public final class ResourceGroupService implements ResourceGroups {
         return db.inTransaction(h -> {
             StoredResource old = resources.find(h, id.key()).orElseThrow(() -> ResourcesErrors.resourceGroupNotFound(name));
             pre.check(Optional.of(old.etag()));
-            if (old.operationId() != null && ProvisioningState.DELETING.value().equals(old.provisioningState())) {
-                Optional<Operation> running = operations.find(old.operationId());
+            if (ProvisioningState.DELETING.value().equals(old.provisioningState())) {
+                Optional<Operation> running = operations.running(h, old.key());
                 if (running.isPresent()) {
                     return running.get();
                 }
@@ -130,7 +130,7 @@ public final class ResourceGroupService implements ResourceGroups {
                     apiVersion));
             ResourceGroup current = Json.convert(Json.tree(old.body()), ResourceGroup.class);
             String body = body(old.id(), old.name(), old.location(), current.managedBy(), current.tags(), ProvisioningState.DELETING);
-            resources.update(h, old.withBody(body, ProvisioningState.DELETING.value(), clock.nowMillis()).withOperation(op.id()),
+            resources.update(h, old.withBody(body, ProvisioningState.DELETING.value(), clock.nowMillis()),
                     old.etag());
             return op;
         });
