@@ -6,7 +6,7 @@ import java.util.Map;
  * A client-visible failure: one HTTP status and one {@link ArmError}. Every error the emulator
  * answers, from the front door to the providers, is one of these, rendered by one renderer.
  */
-public final class ArmException extends RuntimeException {
+public class ArmException extends RuntimeException {
 
     private final int status;
     private final ArmError error;

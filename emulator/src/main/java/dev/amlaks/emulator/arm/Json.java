@@ -28,6 +28,8 @@ import java.util.List;
 public final class Json {
 
     public static final ObjectMapper MAPPER = build();
+    /** For the emulator's own private state: a field an older build did not write reads as its default. */
+    private static final ObjectMapper STATE = MAPPER.copy().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private Json() {
     }
@@ -109,6 +111,15 @@ public final class Json {
             return MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException e) {
             throw invalidContent(e);
+        }
+    }
+
+    /** Private state the emulator wrote itself (a record of a resource's {@code internal} column). */
+    public static <T> T readState(String json, Class<T> type) {
+        try {
+            return STATE.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored private state is not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 

@@ -1,196 +1,179 @@
 package dev.amlaks.emulator.providers.containerservice;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.Json;
-import dev.amlaks.emulator.arm.JsonFields;
 import dev.amlaks.emulator.arm.Preconditions;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.catalog.KubernetesCatalog;
 import dev.amlaks.emulator.operations.Operation;
-import dev.amlaks.emulator.providers.compute.QuotaUsage;
+import dev.amlaks.emulator.operations.ProvisioningState;
+import dev.amlaks.emulator.providers.containerservice.ClusterRequest.PoolRequest;
+import dev.amlaks.emulator.store.Page;
 import dev.amlaks.emulator.store.StoredResource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
- * Agent pools through their own API: add (with quota), scale, upgrade (one minor at a time, never
- * past the control plane), stop and start one pool, delete (never the last System pool).
+ * Agent pools through their own API: add (with quota), change ({@link PoolRules}: scale, upgrade one
+ * minor at a time never past the control plane, stop and start one pool), delete (never the last
+ * pool, nor the last System one).
  */
 public final class AgentPoolService {
 
-    /** What a pool PUT did. */
-    public record Result(StoredResource pool, Operation operation, boolean created) {
+    /** What a pool PUT did: the pool's body now, the operation started, whether it was new. */
+    public record Result(String body, Operation operation, boolean created) {
     }
 
     private final ManagedClusterService clusters;
+    private final PoolRules rules;
+    private final AksQuota quota;
     private final AksContext ctx;
 
-    AgentPoolService(ManagedClusterService clusters) {
+    AgentPoolService(ManagedClusterService clusters, PoolRules rules, AksQuota quota) {
         this.clusters = clusters;
+        this.rules = rules;
+        this.quota = quota;
         this.ctx = clusters.context();
     }
 
     /** One page of a cluster's pools (the cluster must exist). */
-    public dev.amlaks.emulator.store.Page<StoredResource> list(ResourceId cluster, String afterKey, int size) {
+    public Page<StoredResource> list(ResourceId cluster, String afterKey, int size) {
         clusters.get(cluster);
         return ctx.resources().listByParent(AksNames.POOL_KEY, cluster.key(), afterKey, size);
     }
 
-    public StoredResource get(ResourceId cluster, String pool) {
+    /** The pool's body, as stored. */
+    public String get(ResourceId cluster, String pool) {
         clusters.get(cluster);
-        return ctx.resources().find(cluster.child("agentPools", pool).key())
+        return ctx.resources().find(cluster.child("agentPools", pool).key()).map(StoredResource::body)
                 .orElseThrow(() -> AksErrors.poolNotFound(pool, cluster.name(), cluster.resourceGroup()));
     }
 
-    public Result put(ResourceId clusterId, String name, ObjectNode request, Preconditions pre, String apiVersion) {
-        ObjectNode want = JsonFields.object(request, "properties", "properties");
-        if (want == null) {
-            want = Json.object();
-        }
-        ObjectNode props = want;
+    public Result put(ResourceId clusterId, String name, ObjectNode body, Preconditions pre, String apiVersion) {
+        PoolRequest want = PoolRequest.ofPool(name, body);
         return ctx.db().inTransaction(h -> {
-            Cluster c = clusters.load(h, clusterId);
-            Optional<Cluster.Pool> existing = c.pool(name);
-            pre.check(existing.map(p -> p.row.etag()));
-            clusters.ensureIdle(h, c);
-            if ("Stopped".equals(c.power())) {
-                throw AksErrors.notRunning(c.state(), c.power(), existing.isPresent() ? "updating agent pool" : "adding agent pool");
+            ClusterStore.Loaded l = clusters.load(h, clusterId);
+            Optional<AgentPool> existing = l.cluster().pool(name);
+            pre.check(existing.map(p -> l.poolRow(p.name()).etag()));
+            clusters.ensureIdle(h, l);
+            ManagedCluster c = l.cluster();
+            if (c.stopped()) {
+                throw AksErrors.notRunning(c.state().value(), c.power().code(), existing.isPresent() ? "updating agent pool" : "adding agent pool");
             }
-            return existing.isPresent() ? update(h, c, existing.get(), props, apiVersion) : create(h, c, name, props, apiVersion);
+            return existing.isPresent() ? update(h, l, existing.get(), want, apiVersion) : create(h, l, want, apiVersion);
         });
     }
 
-    private Result create(org.jdbi.v3.core.Handle h, Cluster c, String name, ObjectNode want, String apiVersion) {
-        KubernetesCatalog catalog = ctx.versions().current();
-        String control = c.target();
-        ObjectNode p = want.deepCopy();
-        String version = clusters.poolVersion(catalog, p, control, "properties");
-        ClusterBodies.fillPool(p, version, JsonFields.string(p, "orchestratorVersion", "properties.orchestratorVersion"),
-                catalog.nodeImage(), c.props().path("networkProfile").path("networkPlugin").asText("kubenet"), false);
-        clusters.validatePool(name, p, c.location(), "properties");
-        if ("userDefinedRouting".equalsIgnoreCase(c.props().path("networkProfile").path("outboundType").asText())
-                && !p.hasNonNull("vnetSubnetID")) {
-            throw AksErrors.udrNeedsSubnet(name);
-        }
-        ctx.quota().lock(h, c.id.subscriptionId());
-        QuotaUsage needed = clusters.quota().of(p.path("vmSize").asText(), p.path("count").asLong());
-        var exceeded = ctx.quota().check(h, c.id.subscriptionId(), c.location(), needed);
-        if (exceeded.isPresent()) {
-            throw AksErrors.quotaExceeded(c.id.name(), c.nodeResourceGroup(), exceeded.get());
-        }
-        p.put("provisioningState", "Creating");
-        p.put("currentOrchestratorVersion", version);
-        ObjectNode internal = Json.object();
-        internal.put("targetVersion", version);
-        Cluster.Pool pool = new Cluster.Pool(null, name, p, internal);
-        c.pools.add(pool);
-        Operation op = clusters.start(h, "create", c.id.child("agentPools", name), c.location(), "PUT", apiVersion);
-        pool.operation = op.id();
-        c.save(h, ctx.resources(), ctx.clock().nowMillis());
-        return new Result(pool.row, op, true);
+    private Result create(Handle h, ClusterStore.Loaded l, PoolRequest want, String apiVersion) {
+        ManagedCluster c = l.cluster();
+        AgentPool pool = rules.create(want, ctx.versions().current(), c.target(), c.network().networkPlugin(), false, c.location());
+        ClusterRules.checkOutboundRouting(c.network(), List.of(pool));
+        quota.reserve(h, c.id(), c.location(), c.nodeResourceGroup(), rules.usage(List.of(pool)));
+        List<AgentPool> pools = new ArrayList<>(c.pools());
+        pools.add(pool);
+        return save(h, l, c.toBuilder().pools(pools).build(), pool.name(), "create", apiVersion, true);
     }
 
-    private Result update(org.jdbi.v3.core.Handle h, Cluster c, Cluster.Pool pool, ObjectNode want, String apiVersion) {
-        KubernetesCatalog catalog = ctx.versions().current();
-        String vmSize = JsonFields.string(want, "vmSize", "properties.vmSize");
-        if (vmSize != null && !vmSize.equalsIgnoreCase(pool.vmSize())) {
-            throw AksErrors.propertyChange("agentPoolProfile.vmSize");
+    private Result update(Handle h, ClusterStore.Loaded l, AgentPool pool, PoolRequest want, String apiVersion) {
+        ManagedCluster c = l.cluster();
+        PoolRules.Change change = rules.change(pool, want, ctx.versions().current(), c.target(), true);
+        AgentPool next = change.pool();
+        ManagedCluster changed = c.withPool(pool.name(), p -> next);
+        if (changed.pools().stream().noneMatch(AgentPool::system)) {
+            throw AksErrors.lastSystemPool();
         }
-        String osType = JsonFields.string(want, "osType", "properties.osType");
-        if (osType != null && !osType.equalsIgnoreCase(pool.props.path("osType").asText())) {
-            throw AksErrors.propertyChange("agentPoolProfile.osType");
+        if (next.state() == ProvisioningState.STOPPING && next.system()
+                && c.pools().stream().filter(AgentPool::system).filter(p -> p.power() != PowerState.STOPPED).count() <= 1) {
+            throw AksErrors.lastSystemPool();
         }
-        String subnet = JsonFields.string(want, "vnetSubnetID", "properties.vnetSubnetID");
-        if (subnet != null && !subnet.equalsIgnoreCase(pool.props.path("vnetSubnetID").asText(subnet))) {
-            throw AksErrors.propertyChange("agentPoolProfile.vnetSubnetID");
-        }
-        String kind = "update";
-        String state = "Updating";
-        String mode = JsonFields.string(want, "mode", "properties.mode");
-        if (mode != null && !mode.equalsIgnoreCase(pool.props.path("mode").asText())) {
-            pool.props.put("mode", mode);
-            if (c.pools.stream().noneMatch(Cluster.Pool::system)) {
-                throw AksErrors.lastSystemPool();
-            }
-            if (pool.system()) {
-                var size = ctx.sizes().find(pool.vmSize()).orElseThrow();
-                if (size.vCPUs() < 2 || size.memoryGB() < 4) {
-                    throw AksErrors.systemPoolSkuTooLow(pool.name);
-                }
-            }
-        }
-        Long count = JsonFields.integer(want, "count", "properties.count");
-        if (count != null && count != pool.count()) {
-            ManagedClusterService.checkCount(count, pool.system(), pool.props);
-            if (count > pool.count()) {
-                ctx.quota().lock(h, c.id.subscriptionId());
-                var exceeded = ctx.quota().check(h, c.id.subscriptionId(), c.location(),
-                        clusters.quota().of(pool.vmSize(), count - pool.count()));
-                if (exceeded.isPresent()) {
-                    throw AksErrors.quotaExceeded(c.id.name(), c.nodeResourceGroup(), exceeded.get());
-                }
-            }
-            pool.props.put("count", count);
-            kind = "scale";
-            state = "Scaling";
-        }
-        String requested = JsonFields.string(want, "orchestratorVersion", "properties.orchestratorVersion");
-        if (requested != null && !requested.isBlank()) {
-            String target = AksVersions.resolve(catalog, requested);
-            if (!target.equals(pool.target())) {
-                AksVersions.checkPoolUpgrade(pool.target(), target);
-                AksVersions.checkPoolSkew(target, c.target());
-                pool.props.put("orchestratorVersion", requested);
-                pool.props.put("nodeImageVersion", catalog.nodeImage());
-                pool.internal.put("targetVersion", target);
-                kind = "upgrade";
-                state = "Upgrading";
-            }
-        }
-        String power = want.path("powerState").path("code").asText(null);
-        String currentPower = pool.props.path("powerState").path("code").asText("Running");
-        if (power != null && !power.equalsIgnoreCase(currentPower)) {
-            if ("Stopped".equalsIgnoreCase(power) && pool.system() && c.pools.stream().filter(Cluster.Pool::system)
-                    .filter(p -> !"Stopped".equals(p.props.path("powerState").path("code").asText())).count() <= 1) {
-                throw AksErrors.lastSystemPool();
-            }
-            pool.internal.put("targetPower", "Stopped".equalsIgnoreCase(power) ? "Stopped" : "Running");
-            state = "Stopped".equalsIgnoreCase(power) ? "Stopping" : "Starting";
-        }
-        for (String f : java.util.List.of("enableAutoScaling", "minCount", "maxCount", "nodeLabels", "nodeTaints", "tags",
-                "upgradeSettings", "scaleDownMode")) {
-            if (want.has(f) && !want.get(f).isNull()) {
-                pool.props.set(f, want.get(f));
-            }
-        }
-        pool.props.put("provisioningState", state);
-        Operation op = clusters.start(h, kind, c.id.child("agentPools", pool.name), c.location(), "PUT", apiVersion);
-        pool.operation = op.id();
-        c.save(h, ctx.resources(), ctx.clock().nowMillis());
-        return new Result(pool.row, op, false);
+        quota.reserve(h, c.id(), c.location(), c.nodeResourceGroup(), change.added());
+        return save(h, l, changed, pool.name(), change.kind(), apiVersion, false);
+    }
+
+    private Result save(Handle h, ClusterStore.Loaded l, ManagedCluster changed, String pool, String kind, String apiVersion,
+                        boolean created) {
+        ClusterStore.Loaded saved = clusters.store().save(h, l, changed, ctx.clock().nowMillis());
+        Operation op = clusters.start(h, kind, changed.id().child("agentPools", pool), changed.location(), "PUT", apiVersion);
+        return new Result(saved.poolRow(pool).body(), op, created);
     }
 
     /** DELETE: never the last pool, nor the last System pool. Null: nothing to delete. */
     public Operation delete(ResourceId clusterId, String name, Preconditions pre, String apiVersion) {
         return ctx.db().inTransaction(h -> {
-            Cluster c = clusters.load(h, clusterId);
-            Optional<Cluster.Pool> found = c.pool(name);
-            pre.check(found.map(p -> p.row.etag()));
+            ClusterStore.Loaded l = clusters.load(h, clusterId);
+            ManagedCluster c = l.cluster();
+            Optional<AgentPool> found = c.pool(name);
+            pre.check(found.map(p -> l.poolRow(p.name()).etag()));
             if (found.isEmpty()) {
                 return null;
             }
-            Cluster.Pool pool = found.get();
-            clusters.ensureIdle(h, c);
-            if (c.pools.size() == 1) {
+            AgentPool pool = found.get();
+            clusters.ensureIdle(h, l);
+            if (c.pools().size() == 1) {
                 throw AksErrors.lastPool();
             }
-            if (pool.system() && c.pools.stream().filter(Cluster.Pool::system).count() == 1) {
+            if (pool.system() && c.pools().stream().filter(AgentPool::system).count() == 1) {
                 throw AksErrors.lastSystemPool();
             }
-            pool.props.put("provisioningState", "Deleting");
-            Operation op = clusters.start(h, "delete", c.id.child("agentPools", pool.name), c.location(), "DELETE", apiVersion);
-            pool.operation = op.id();
-            c.save(h, ctx.resources(), ctx.clock().nowMillis());
-            return op;
+            ManagedCluster changed = c.withPool(name, p -> p.toBuilder().state(ProvisioningState.DELETING).build());
+            clusters.store().save(h, l, changed, ctx.clock().nowMillis());
+            return clusters.start(h, "delete", clusterId.child("agentPools", pool.name()), c.location(), "DELETE", apiVersion);
         });
+    }
+
+    /** A pool's {@code upgradeProfiles/default}: the upgrades it may take, one minor at a time, never past the control plane. */
+    public ObjectNode upgradeProfile(ResourceId clusterId, String name) {
+        ManagedCluster c = ctx.db().withHandle(h -> clusters.load(h, clusterId).cluster());
+        AgentPool pool = c.pool(name).orElseThrow(() -> AksErrors.poolNotFound(name, clusterId.name(), clusterId.resourceGroup()));
+        KubernetesCatalog catalog = ctx.versions().current();
+        String current = pool.currentOrchestratorVersion();
+        String control = c.currentKubernetesVersion();
+        ObjectNode profile = Json.object();
+        profile.put("id", AksNames.display(clusterId.child("agentPools", pool.name())) + "/upgradeProfiles/default");
+        profile.put("name", "default");
+        profile.put("type", "Microsoft.ContainerService/managedClusters/agentPools/upgradeProfiles");
+        ObjectNode props = profile.putObject("properties");
+        props.put("kubernetesVersion", current);
+        props.put("osType", pool.osType() == null ? "Linux" : pool.osType());
+        ArrayNode upgrades = props.putArray("upgrades");
+        for (KubernetesCatalog.Version v : catalog.versions()) {
+            if (KubernetesCatalog.compare(v.version(), current) > 0 && KubernetesCatalog.compare(v.version(), control) <= 0
+                    && AksVersions.minor(v.version()) - AksVersions.minor(current) <= 1) {
+                ObjectNode u = upgrades.addObject().put("kubernetesVersion", v.version());
+                if (v.preview()) {
+                    u.put("isPreview", true);
+                }
+            }
+        }
+        props.put("latestNodeImageVersion", catalog.nodeImage());
+        return profile;
+    }
+
+    /** The versions a new pool of this cluster may run: not past the control plane, within the skew policy. */
+    public ObjectNode availableVersions(ResourceId clusterId) {
+        String control = ctx.db().withHandle(h -> clusters.load(h, clusterId).cluster()).currentKubernetesVersion();
+        KubernetesCatalog catalog = ctx.versions().current();
+        ObjectNode out = Json.object();
+        out.put("id", AksNames.display(clusterId) + "/availableagentpoolversions");
+        out.put("name", "availableAgentPoolVersions");
+        out.put("type", "Microsoft.ContainerService/managedClusters/availableAgentpoolversions");
+        ArrayNode versions = out.putObject("properties").putArray("agentPoolVersions");
+        int maxBehind = AksVersions.minor(control) >= 28 ? 3 : 2;
+        for (KubernetesCatalog.Version v : catalog.versions()) {
+            if (KubernetesCatalog.compare(v.version(), control) <= 0 && AksVersions.minor(control) - AksVersions.minor(v.version()) <= maxBehind) {
+                ObjectNode e = versions.addObject();
+                if (v.version().equals(control)) {
+                    e.put("default", true);
+                }
+                e.put("kubernetesVersion", v.version());
+                if (v.preview()) {
+                    e.put("isPreview", true);
+                }
+            }
+        }
+        return out;
     }
 }

@@ -1,17 +1,12 @@
 package dev.amlaks.emulator.providers.containerservice;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amlaks.emulator.arm.Json;
+import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.Preconditions;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.operations.Operation;
+import dev.amlaks.emulator.providers.containerservice.ClusterRequest.PoolRequest;
 import dev.amlaks.emulator.spi.Port;
-import dev.amlaks.emulator.store.StoredResource;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -42,8 +37,16 @@ public final class AksClusters {
         }
     }
 
+    /** How a provisioning request ended: a cluster on its way, or AKS's vCPU quota refusal (nothing was made). */
+    public sealed interface Provisioning permits Provisioned, QuotaRefused {
+    }
+
     /** A cluster just asked for: how it looks now and the operation creating it. */
-    public record Provisioned(View cluster, Operation operation) {
+    public record Provisioned(View cluster, Operation operation) implements Provisioning {
+    }
+
+    /** AKS's preflight refusal: the vCPUs the cluster needs exceed a Compute quota. */
+    public record QuotaRefused(int status, ArmError error) implements Provisioning {
     }
 
     private final ManagedClusterService service;
@@ -54,26 +57,31 @@ public final class AksClusters {
         this.caPem = caPem;
     }
 
-    /** One read of the cluster's row: its pools are mirrored in its agentPoolProfiles, and an owned operation means busy. */
+    /** One read of the cluster and its pools; busy while an operation runs on the cluster. */
     public Optional<View> find(Handle h, ResourceId id) {
-        return service.context().resources().find(h, id.key())
-                .map(row -> view(row, service.context().operations().running(h, row.key()).isPresent()));
+        return service.store().load(h, id).map(l -> view(l.cluster(), service.context().operations().running(h, id.key()).isPresent()));
     }
 
-    /** Creates a cluster from a managed cluster request body, exactly as a PUT to AKS would. */
-    public Provisioned provision(Handle h, ResourceId id, ObjectNode request) {
-        ManagedClusterService.Result r = service.put(h, id, request, Preconditions.NONE, ML_API_VERSION);
-        return new Provisioned(find(h, id).orElseThrow(), r.operation());
+    /**
+     * Creates a cluster from a managed cluster request body, exactly as a PUT to AKS would; a rule
+     * refusing it other than the quota is its ARM error, thrown.
+     */
+    public Provisioning provision(Handle h, ResourceId id, ObjectNode request) {
+        try {
+            ManagedClusterService.Result r = service.put(h, id, ClusterRequest.parse(request), Preconditions.NONE, ML_API_VERSION);
+            return new Provisioned(find(h, id).orElseThrow(), r.operation());
+        } catch (QuotaRefusal refused) {
+            return new QuotaRefused(refused.status(), refused.error());
+        }
     }
 
     /** Sets the node count of one pool through the managed cluster PUT (what the portal's scale does). */
     public Operation scale(Handle h, ResourceId id, String pool, long count) {
-        Cluster c = service.load(h, id);
-        ObjectNode request = Json.object();
-        ArrayNode profiles = request.putObject("properties").putArray("agentPoolProfiles");
-        for (Cluster.Pool p : c.pools) {
-            profiles.addObject().put("name", p.name).put("count", p.name.equalsIgnoreCase(pool) ? count : p.count());
-        }
+        ManagedCluster c = service.load(h, id).cluster();
+        List<PoolRequest> pools = c.pools().stream().map(p -> PoolRequest.parse(poolEntry(p.name(), p.name().equalsIgnoreCase(pool)
+                ? count : p.count()), "properties.agentPoolProfiles")).toList();
+        ClusterRequest request = new ClusterRequest(null, null, null, null, dev.amlaks.emulator.arm.Json.object(), null, null, null, null,
+                null, null, pools);
         return service.put(h, id, request, Preconditions.NONE, ML_API_VERSION).operation();
     }
 
@@ -84,8 +92,7 @@ public final class AksClusters {
 
     /** The kubeconfig YAML for {@code clusterUser} or {@code clusterAdmin}. */
     public String kubeconfig(View cluster, String role) {
-        String encoded = Kubeconfig.encoded(cluster.id().name(), cluster.id().resourceGroup(), cluster.fqdn(), role, caPem);
-        return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        return Kubeconfig.yaml(cluster.id().name(), cluster.id().resourceGroup(), cluster.fqdn(), role, caPem);
     }
 
     /** The id of the cluster that owns a resource id in the managed clusters' namespace, if it is one. */
@@ -101,24 +108,15 @@ public final class AksClusters {
         return Optional.empty();
     }
 
-    private static View view(StoredResource row, boolean busy) {
-        ObjectNode body = Json.tree(row.body());
-        JsonNode props = body.path("properties");
-        JsonNode access = props.path("apiServerAccessProfile");
-        boolean isPrivate = access.path("enablePrivateCluster").asBoolean(false);
-        List<String> ranges = new ArrayList<>();
-        access.path("authorizedIPRanges").forEach(r -> ranges.add(r.asText()));
-        String fqdn = props.hasNonNull("fqdn") ? props.get("fqdn").asText() : props.path("privateFQDN").asText(null);
-        List<Pool> pools = new ArrayList<>();
-        for (JsonNode p : props.path("agentPoolProfiles")) {
-            pools.add(new Pool(p.path("name").asText(), p.path("vmSize").asText(), p.path("count").asLong(0),
-                    "System".equalsIgnoreCase(p.path("mode").asText("User")), p.path("osType").asText("Linux")));
-        }
-        ResourceId id = ResourceId.parse(row.id());
-        return new View(id, AksNames.display(id), body.path("location").asText(), props.path("provisioningState").asText("Succeeded"),
-                props.path("powerState").path("code").asText("Running"), props.path("currentKubernetesVersion").asText(), fqdn,
-                isPrivate, List.copyOf(ranges), props.path("networkProfile").path("loadBalancerSku").asText("standard"),
-                props.path("nodeResourceGroup").asText(), props.path("resourceUID").asText(null), List.copyOf(pools),
-                busy);
+    private static ObjectNode poolEntry(String name, long count) {
+        return dev.amlaks.emulator.arm.Json.object().put("name", name).put("count", count);
+    }
+
+    private static View view(ManagedCluster c, boolean busy) {
+        List<Pool> pools = c.pools().stream().map(p -> new Pool(p.name(), p.vmSize(), p.count(), p.system(),
+                p.osType() == null ? "Linux" : p.osType())).toList();
+        return new View(c.id(), AksNames.display(c.id()), c.location(), c.state().value(), c.power().code(), c.currentKubernetesVersion(),
+                c.apiServer(), c.privateCluster(), c.access() == null ? List.of() : c.access().ranges(), c.network().loadBalancerSku(),
+                c.nodeResourceGroup(), c.resourceUid(), pools, busy);
     }
 }

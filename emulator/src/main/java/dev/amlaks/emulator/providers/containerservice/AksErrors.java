@@ -203,8 +203,8 @@ public final class AksErrors {
     }
 
     /** AKS's preflight answer to a create, scale or pool add that would exceed a Compute quota. */
-    static ArmException quotaExceeded(String cluster, String nodeResourceGroup, QuotaExceeded q) {
-        return new ArmException(400, quotaError(cluster, nodeResourceGroup, q));
+    static QuotaRefusal quotaExceeded(String cluster, String nodeResourceGroup, QuotaExceeded q) {
+        return new QuotaRefusal(quotaError(cluster, nodeResourceGroup, q));
     }
 
     static ArmError quotaError(String cluster, String nodeResourceGroup, QuotaExceeded q) {

@@ -2,9 +2,11 @@ package dev.amlaks.emulator.providers.containerservice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.amlaks.emulator.arm.Json;
+import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.catalog.VmSizes;
 import dev.amlaks.emulator.fixtures.VmSizesFixture;
 import dev.amlaks.emulator.providers.compute.QuotaConsumer;
+import dev.amlaks.emulator.providers.compute.QuotaLedger;
 import dev.amlaks.emulator.providers.compute.QuotaUsage;
 import dev.amlaks.emulator.store.ResourceRepository;
 import dev.amlaks.emulator.store.StoredResource;
@@ -20,10 +22,12 @@ final class AksQuota implements QuotaConsumer {
 
     private final ResourceRepository resources;
     private final VmSizes sizes;
+    private final QuotaLedger ledger;
 
-    AksQuota(ResourceRepository resources, VmSizes sizes) {
+    AksQuota(ResourceRepository resources, VmSizes sizes, QuotaLedger ledger) {
         this.resources = resources;
         this.sizes = sizes;
+        this.ledger = ledger;
     }
 
     @Override
@@ -40,6 +44,21 @@ final class AksQuota implements QuotaConsumer {
             }
         }
         return total;
+    }
+
+    /**
+     * The one vCPU reservation every AKS change that adds nodes makes: the subscription's quota locked
+     * for the transaction, then checked; a shortfall is AKS's QuotaExceeded naming the cluster.
+     */
+    void reserve(Handle h, ResourceId cluster, String location, String nodeResourceGroup, QuotaUsage needed) {
+        if (needed.cores() <= 0) {
+            return;
+        }
+        ledger.lock(h, cluster.subscriptionId());
+        var exceeded = ledger.check(h, cluster.subscriptionId(), location, needed);
+        if (exceeded.isPresent()) {
+            throw AksErrors.quotaExceeded(cluster.name(), nodeResourceGroup, exceeded.get());
+        }
     }
 
     /** What {@code count} nodes of {@code vmSize} hold. */

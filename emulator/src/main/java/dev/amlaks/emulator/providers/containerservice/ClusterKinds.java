@@ -11,6 +11,8 @@ import dev.amlaks.emulator.providers.policy.PolicyService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -22,149 +24,132 @@ import org.jdbi.v3.core.Handle;
 final class ClusterKinds {
 
     private final AksContext ctx;
+    private final ClusterStore store;
 
-    ClusterKinds(AksContext ctx) {
+    ClusterKinds(AksContext ctx, ClusterStore store) {
         this.ctx = ctx;
+        this.store = store;
     }
 
     List<OperationKind> all() {
         List<OperationKind> out = new ArrayList<>();
-        out.add(kind("create", this::create, true));
+        out.add(cluster("create", this::created, true));
         for (String k : List.of("update", "scale", "upgrade", "tags", "start")) {
-            out.add(kind(k, this::land, false));
+            out.add(cluster(k, (h, c) -> landed(c), false));
         }
-        out.add(kind("stop", this::stop, false));
-        out.add(kind("delete", this::delete, false));
+        out.add(cluster("stop", (h, c) -> Result.of(stopped(c)), false));
+        out.add(OperationKind.of(ManagedClusterService.KIND + "delete", this::deleted, (h, op, error, at) -> failCluster(h, op, at, false)));
         for (String k : List.of("create", "update", "scale", "upgrade")) {
-            out.add(poolKind(k, this::landPool));
+            out.add(pool(k, AgentPool::landed));
         }
-        out.add(poolKind("delete", this::deletePool));
+        out.add(OperationKind.of(ManagedClusterService.KIND + "agentPools/delete", this::poolDeleted, this::poolFailed));
         return out;
     }
 
-    private OperationKind kind(String name, OperationKind.Completion effect, boolean create) {
-        return OperationKind.of(ManagedClusterService.KIND + name, effect, (h, op, error, at) -> cluster(h, op).ifPresent(c -> {
-            c.setState(ProvisioningState.FAILED.value());
-            c.pools.stream().filter(p -> !ProvisioningState.of(p.state()).isTerminal())
-                    .forEach(p -> p.props.put("provisioningState", ProvisioningState.FAILED.value()));
-            if (create) {
-                c.internal.put("holdsQuota", false);
+    /** What an effect on a cluster comes to: the cluster to save, or the error the operation fails with. */
+    private record Result(ManagedCluster cluster, int status, ArmError error) {
+        static Result of(ManagedCluster c) {
+            return new Result(c, 0, null);
+        }
+    }
+
+    private OperationKind cluster(String name, BiFunction<Handle, ManagedCluster, Result> effect, boolean create) {
+        return OperationKind.of(ManagedClusterService.KIND + name, (h, op, at) -> {
+            Optional<ClusterStore.Loaded> l = load(h, op);
+            if (l.isEmpty()) {
+                return OperationKind.Outcome.success();
             }
-            c.internal.remove("creating");
-            c.save(h, ctx.resources(), at);
-        }));
+            Result r = effect.apply(h, l.get().cluster());
+            if (r.error() != null) {
+                return OperationKind.Outcome.failure(r.status(), r.error());
+            }
+            store.save(h, l.get(), r.cluster(), at);
+            return OperationKind.Outcome.success();
+        }, (h, op, error, at) -> failCluster(h, op, at, create));
     }
 
-    private OperationKind poolKind(String name, OperationKind.Completion effect) {
-        return OperationKind.of(ManagedClusterService.KIND + "agentPools/" + name, effect, (h, op, error, at) -> {
-            ResourceId poolId = ResourceId.parse(op.resourceId());
-            Cluster.load(h, ctx.resources(), poolId.parent()).ifPresent(c -> c.pool(poolId.name()).ifPresent(p -> {
-                p.props.put("provisioningState", ProvisioningState.FAILED.value());
-                c.save(h, ctx.resources(), at);
-            }));
-        });
-    }
-
-    private Optional<Cluster> cluster(Handle h, Operation op) {
-        return Cluster.load(h, ctx.resources(), ResourceId.parse(op.resourceId()));
+    private OperationKind pool(String name, UnaryOperator<AgentPool> effect) {
+        return OperationKind.of(ManagedClusterService.KIND + "agentPools/" + name, (h, op, at) -> {
+            changePool(h, op, at, effect);
+            return OperationKind.Outcome.success();
+        }, this::poolFailed);
     }
 
     /** L2: a cluster whose egress needs a public IP cannot be made where a policy denies public IPs. */
-    private OperationKind.Outcome create(Handle h, Operation op, long at) {
-        Optional<Cluster> found = cluster(h, op);
-        if (found.isEmpty()) {
-            return OperationKind.Outcome.success();
-        }
-        Cluster c = found.get();
-        if ("loadBalancer".equalsIgnoreCase(c.props().path("networkProfile").path("outboundType").asText("loadBalancer"))) {
-            ResourceId ip = ClusterBodies.outboundIp(c.id.subscriptionId(), c.nodeResourceGroup(), c.internal.path("outboundIpName").asText());
+    private Result created(Handle h, ManagedCluster c) {
+        if (c.network().egressByPublicIp()) {
+            ResourceId ip = ClusterBodies.outboundIp(c.id().subscriptionId(), c.nodeResourceGroup(), c.internal().outboundIpName());
             Optional<PolicyService.Assignment> deny = ctx.policies().denyingPublicIp(h, ip);
             if (deny.isPresent()) {
-                return OperationKind.Outcome.failure(403, disallowed(c, ip, deny.get()));
+                return new Result(null, 403, disallowed(c, ip, deny.get()));
             }
         }
-        c.internal.remove("creating");
-        return land(h, c, at);
+        return landed(c.toBuilder().internal(c.internal().created()).build());
     }
 
-    static ArmError disallowed(Cluster c, ResourceId ip, PolicyService.Assignment a) {
+    static ArmError disallowed(ManagedCluster c, ResourceId ip, PolicyService.Assignment a) {
         ObjectNode identifiers = Json.object();
         identifiers.putObject("policyAssignment").put("name", a.displayName()).put("id", a.id());
         identifiers.putObject("policyDefinition").put("name", "Not allowed resource types").put("id", PolicyService.DEFINITION_ID);
         String ids = "[" + identifiers + "]";
-        return new ArmError("RequestDisallowedByPolicy", "Provisioning of resource(s) for container service " + c.id.name()
+        return new ArmError("RequestDisallowedByPolicy", "Provisioning of resource(s) for container service " + c.id().name()
                 + " in resource group " + c.nodeResourceGroup() + " failed. Message: Resource '" + ip.name()
                 + "' was disallowed by policy. Policy identifiers: '" + ids + "'. The cluster's outbound type 'loadBalancer' needs a"
                 + " public IP address (" + PolicyService.PUBLIC_IP_TYPE + "); use outboundType 'userDefinedRouting' with egress"
                 + " through a firewall, or exempt the scope from policy assignment '" + a.name() + "'.").withTarget(ip.toString());
     }
 
-    private OperationKind.Outcome land(Handle h, Operation op, long at) {
-        return cluster(h, op).map(c -> land(h, c, at)).orElse(OperationKind.Outcome.success());
+    /** The cluster at the state its operation was taking it to: Succeeded, on its target version, running. */
+    private static Result landed(ManagedCluster c) {
+        return Result.of(c.toBuilder().state(ProvisioningState.SUCCEEDED).versions(c.kubernetesVersion(), c.target())
+                .internal(c.internal().withTargetVersion(null)).power(PowerState.RUNNING).build().withEveryPool(AgentPool::landed));
     }
 
-    private OperationKind.Outcome land(Handle h, Cluster c, long at) {
-        c.setState(ProvisioningState.SUCCEEDED.value());
-        c.props().put("currentKubernetesVersion", c.target());
-        c.internal.remove("targetVersion");
-        ((ObjectNode) c.props().get("powerState")).put("code", "Running");
-        for (Cluster.Pool p : c.pools) {
-            landPool(p);
-        }
-        c.save(h, ctx.resources(), at);
-        return OperationKind.Outcome.success();
+    /** Its nodes gone, and their vCPUs with them. */
+    private static ManagedCluster stopped(ManagedCluster c) {
+        return c.toBuilder().state(ProvisioningState.SUCCEEDED).power(PowerState.STOPPED).internal(c.internal().withHoldsQuota(false))
+                .build().withEveryPool(p -> p.toBuilder().state(ProvisioningState.SUCCEEDED).power(PowerState.STOPPED).build());
     }
 
-    private static void landPool(Cluster.Pool p) {
-        if (!ProvisioningState.of(p.state()).isTerminal() || "Canceled".equals(p.state())) {
-            p.props.put("provisioningState", ProvisioningState.SUCCEEDED.value());
-        }
-        p.props.put("currentOrchestratorVersion", p.target());
-        p.internal.remove("targetVersion");
-        if (p.internal.has("targetPower")) {
-            ((ObjectNode) p.props.withObject("/powerState")).put("code", p.internal.get("targetPower").asText());
-            p.internal.remove("targetPower");
-        }
-    }
-
-    private OperationKind.Outcome stop(Handle h, Operation op, long at) {
-        cluster(h, op).ifPresent(c -> {
-            c.setState(ProvisioningState.SUCCEEDED.value());
-            ((ObjectNode) c.props().get("powerState")).put("code", "Stopped");
-            c.internal.put("holdsQuota", false);
-            for (Cluster.Pool p : c.pools) {
-                p.props.put("provisioningState", ProvisioningState.SUCCEEDED.value());
-                ((ObjectNode) p.props.withObject("/powerState")).put("code", "Stopped");
-            }
-            c.save(h, ctx.resources(), at);
+    private OperationKind.Outcome deleted(Handle h, Operation op, long at) {
+        load(h, op).ifPresent(l -> {
+            ctx.resources().deleteTree(h, l.cluster().id().key());
+            ctx.groups().deleteManaged(h, ResourceId.resourceGroup(l.cluster().id().subscriptionId(), l.cluster().nodeResourceGroup()), at);
         });
         return OperationKind.Outcome.success();
     }
 
-    private OperationKind.Outcome delete(Handle h, Operation op, long at) {
-        cluster(h, op).ifPresent(c -> {
-            ctx.resources().deleteTree(h, c.id.key());
-            ctx.groups().deleteManaged(h, ResourceId.resourceGroup(c.id.subscriptionId(), c.nodeResourceGroup()), at);
+    /** A failed cluster operation: the cluster and its busy pools Failed; a failed create holds no quota. */
+    private void failCluster(Handle h, Operation op, long at, boolean create) {
+        load(h, op).ifPresent(l -> {
+            ManagedCluster c = l.cluster();
+            ClusterState s = c.internal().created();
+            ManagedCluster failed = c.toBuilder().state(ProvisioningState.FAILED).internal(create ? s.withHoldsQuota(false) : s).build()
+                    .withEveryPool(p -> p.state().isTerminal() ? p : p.toBuilder().state(ProvisioningState.FAILED).build());
+            store.save(h, l, failed, at);
+        });
+    }
+
+    private OperationKind.Outcome poolDeleted(Handle h, Operation op, long at) {
+        ResourceId poolId = ResourceId.parse(op.resourceId());
+        store.load(h, poolId.parent()).ifPresent(l -> {
+            List<AgentPool> left = l.cluster().pools().stream().filter(p -> !p.name().equalsIgnoreCase(poolId.name())).toList();
+            store.save(h, l, l.cluster().toBuilder().pools(left).build(), at);
         });
         return OperationKind.Outcome.success();
     }
 
-    private OperationKind.Outcome landPool(Handle h, Operation op, long at) {
-        ResourceId poolId = ResourceId.parse(op.resourceId());
-        Cluster.load(h, ctx.resources(), poolId.parent()).ifPresent(c -> c.pool(poolId.name()).ifPresent(p -> {
-            landPool(p);
-            c.save(h, ctx.resources(), at);
-        }));
-        return OperationKind.Outcome.success();
+    private void poolFailed(Handle h, Operation op, ArmError error, long at) {
+        changePool(h, op, at, p -> p.toBuilder().state(ProvisioningState.FAILED).build());
     }
 
-    private OperationKind.Outcome deletePool(Handle h, Operation op, long at) {
+    private void changePool(Handle h, Operation op, long at, UnaryOperator<AgentPool> change) {
         ResourceId poolId = ResourceId.parse(op.resourceId());
-        Cluster.load(h, ctx.resources(), poolId.parent()).ifPresent(c -> c.pool(poolId.name()).ifPresent(p -> {
-            c.pools.remove(p);
-            ctx.resources().delete(h, p.row.key());
-            c.save(h, ctx.resources(), at);
-        }));
-        return OperationKind.Outcome.success();
+        store.load(h, poolId.parent()).filter(l -> l.cluster().pool(poolId.name()).isPresent())
+                .ifPresent(l -> store.save(h, l, l.cluster().withPool(poolId.name(), change), at));
+    }
+
+    private Optional<ClusterStore.Loaded> load(Handle h, Operation op) {
+        return store.load(h, ResourceId.parse(op.resourceId()));
     }
 }

@@ -45,13 +45,15 @@ public final class ContainerServiceProvider implements Provider {
 
     /** Wires the provider's services from the shared context; {@code caPem} signs nothing, it only fills kubeconfigs. */
     public ContainerServiceProvider(AksContext ctx, Lists lists, Lro lro, String caPem) {
-        AksQuota quota = new AksQuota(ctx.resources(), ctx.sizes());
+        AksQuota quota = new AksQuota(ctx.resources(), ctx.sizes(), ctx.quota());
         ctx.quota().register(quota);
-        ManagedClusterService service = new ManagedClusterService(ctx, quota);
-        this.clusters = new ManagedClusterHandler(service, lists, lro, caPem);
-        this.pools = new AgentPoolHandler(new AgentPoolService(service), service, lists, lro);
+        ClusterStore store = new ClusterStore(ctx.resources());
+        PoolRules rules = new PoolRules(ctx.sizes(), quota);
+        ManagedClusterService service = new ManagedClusterService(ctx, store, rules, quota, caPem);
+        this.clusters = new ManagedClusterHandler(service, lists, lro);
+        this.pools = new AgentPoolHandler(new AgentPoolService(service, rules, quota), lists, lro);
         this.versions = new VersionsHandler(ctx.versions(), ctx.regions());
-        this.kinds = new ClusterKinds(ctx);
+        this.kinds = new ClusterKinds(ctx, store);
         this.port = new AksClusters(service, caPem);
     }
 

@@ -94,23 +94,24 @@ final class ComputeCreation {
         ObjectNode request = clusterRequest(computeLocation, count, size.name(), catalog.azureMlLoadBalancerSku(), network);
         String kind = ComputeKinds.KIND + "create";
         OperationRequest op;
-        h.savepoint("provision");
+        AksClusters.Provisioning result;
         try {
-            AksClusters.Provisioned made = ctx.clusters().provision(h, clusterId, request);
+            result = ctx.clusters().provision(h, clusterId, request);
+        } catch (ArmException e) {
+            throw MlErrors.badArgument("Azure Machine Learning cannot create the AKS cluster for compute '" + r.id().name() + "': "
+                    + e.error().message());
+        }
+        if (result instanceof AksClusters.Provisioned made) {
             c.internal.put("clusterId", made.cluster().displayId());
             c.internal.put("clusterUid", made.cluster().resourceUid());
             c.internal.put("clusterOperation", made.operation().id());
             c.props().put("resourceId", made.cluster().displayId());
             op = OperationRequest.of(kind, r.id(), MlNames.NAMESPACE, r.location(), "PUT", r.apiVersion()).after(made.operation());
-        } catch (ArmException e) {
-            h.rollbackToSavepoint("provision");
-            if (!"QuotaExceeded".equals(e.error().code())) {
-                throw MlErrors.badArgument("Azure Machine Learning cannot create the AKS cluster for compute '" + r.id().name() + "': "
-                        + e.error().message());
-            }
+        } else {
+            AksClusters.QuotaRefused refused = (AksClusters.QuotaRefused) result;
             // As the service does: the compute is accepted, then reports the quota failure in provisioningErrors.
             op = OperationRequest.of(ComputeKinds.KIND + "reject", r.id(), MlNames.NAMESPACE, r.location(), "PUT", r.apiVersion())
-                    .failingWith(e.status(), e.error());
+                    .failingWith(refused.status(), refused.error());
         }
         c.setState("Creating");
         Operation started = ctx.operations().start(h, op);
