@@ -5,8 +5,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -76,6 +78,13 @@ class ArchitectureTest {
                 .haveFullyQualifiedName(ROOT + ".store.Database").orShould().dependOnClassesThat()
                 .haveFullyQualifiedName(ROOT + ".store.ResourceRepository").orShould().dependOnClassesThat()
                 .resideInAPackage("org.jdbi..").check(classes);
+    }
+
+    @Test
+    void every_refusal_a_provider_answers_is_written_in_its_errors_class() {
+        noClasses().that().resideInAPackage(ROOT + ".providers..").and().haveSimpleNameNotEndingWith("Errors").should()
+                .callConstructorWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.assignableTo(ROOT + ".arm.ArmError")))).check(classes);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.Preconditions;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.operations.Operation;
+import dev.amlaks.emulator.operations.ProvisioningState;
 import dev.amlaks.emulator.providers.containerservice.ClusterRequest.PoolRequest;
 import dev.amlaks.emulator.spi.Port;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class AksClusters {
     }
 
     /** A managed cluster as another provider sees it. */
-    public record View(ResourceId id, String displayId, String location, String provisioningState, String powerState,
+    public record View(ResourceId id, String displayId, String location, ProvisioningState provisioningState, boolean stopped,
                        String kubernetesVersion, String fqdn, boolean privateCluster, List<String> authorizedIpRanges,
                        String loadBalancerSku, String nodeResourceGroup, String resourceUid, List<Pool> pools, boolean busy) {
 
@@ -115,7 +116,7 @@ public final class AksClusters {
     private static View view(ManagedCluster c, boolean busy) {
         List<Pool> pools = c.pools().stream().map(p -> new Pool(p.name(), p.vmSize(), p.count(), p.system(),
                 p.osType() == null ? "Linux" : p.osType())).toList();
-        return new View(c.id(), AksNames.display(c.id()), c.location(), c.state().value(), c.power().code(), c.currentKubernetesVersion(),
+        return new View(c.id(), AksNames.display(c.id()), c.location(), c.state(), c.power() == PowerState.STOPPED, c.currentKubernetesVersion(),
                 c.apiServer(), c.privateCluster(), c.access() == null ? List.of() : c.access().ranges(), c.network().loadBalancerSku(),
                 c.nodeResourceGroup(), c.resourceUid(), pools, busy);
     }

@@ -1,8 +1,12 @@
 package dev.amlaks.emulator.providers.containerservice;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.ArmException;
+import dev.amlaks.emulator.arm.Json;
+import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.providers.compute.QuotaExceeded;
+import dev.amlaks.emulator.providers.policy.PolicyService;
 import java.time.Instant;
 import java.util.List;
 
@@ -215,5 +219,24 @@ public final class AksErrors {
     private static String minor(String version) {
         String[] p = version.split("\\.");
         return p.length > 1 ? p[1] : version;
+    }
+
+    /** A create refused by a policy assignment denying the public IP its load balancer needs. */
+    static ArmError disallowedByPolicy(ManagedCluster c, ResourceId ip, PolicyService.Assignment a) {
+        ObjectNode identifiers = Json.object();
+        identifiers.putObject("policyAssignment").put("name", a.displayName()).put("id", a.id());
+        identifiers.putObject("policyDefinition").put("name", "Not allowed resource types").put("id", PolicyService.DEFINITION_ID);
+        String ids = "[" + identifiers + "]";
+        return new ArmError("RequestDisallowedByPolicy", "Provisioning of resource(s) for container service " + c.id().name()
+                + " in resource group " + c.nodeResourceGroup() + " failed. Message: Resource '" + ip.name()
+                + "' was disallowed by policy. Policy identifiers: '" + ids + "'. The cluster's outbound type 'loadBalancer' needs a"
+                + " public IP address (" + PolicyService.PUBLIC_IP_TYPE + "); use outboundType 'userDefinedRouting' with egress"
+                + " through a firewall, or exempt the scope from policy assignment '" + a.name() + "'.").withTarget(ip.toString());
+    }
+
+    /** Why operations an abort cancels end. */
+    static ArmError abortedBy(String cluster) {
+        return new ArmError("OperationCanceled", "The operation was canceled by an abort (POST .../abort) on managed cluster '"
+                + cluster + "'.");
     }
 }

@@ -35,8 +35,7 @@ final class AksQuota implements QuotaConsumer {
         QuotaUsage total = QuotaUsage.empty();
         List<StoredResource> clusters = resources.allInSubscription(h, AksNames.CLUSTER_KEY, subscriptionId.toLowerCase(Locale.ROOT));
         for (StoredResource c : clusters) {
-            if (c.location() == null || !c.location().equalsIgnoreCase(location) || c.internal() == null
-                    || !Json.tree(c.internal()).path("holdsQuota").asBoolean(false)) {
+            if (c.location() == null || !c.location().equalsIgnoreCase(location) || !ClusterCodec.clusterState(c.internal()).holdsQuota()) {
                 continue;
             }
             for (JsonNode p : Json.tree(c.body()).path("properties").path("agentPoolProfiles")) {

@@ -1,11 +1,15 @@
 package dev.amlaks.emulator.providers.containerservice;
 
+import static dev.amlaks.emulator.spi.Codecs.longOrNull;
+import static dev.amlaks.emulator.spi.Codecs.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.operations.ProvisioningState;
+import dev.amlaks.emulator.spi.Codecs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +128,7 @@ final class ClusterCodec {
                 text(p, "fqdn"), text(p, "azurePortalFQDN"), text(p, "privateFQDN"), text(p, "nodeResourceGroup"), text(p, "resourceUID"),
                 NetworkProfile.read(p.path("networkProfile").isObject() ? (ObjectNode) p.get("networkProfile") : Json.object()),
                 p.path("apiServerAccessProfile").isObject() ? ApiServerAccess.read((ObjectNode) p.get("apiServerAccessProfile")) : null,
-                other, pools, state(internal, ClusterState.class, ClusterState.NONE));
+                other, pools, Codecs.state(internal, ClusterState.class, ClusterState.NONE));
     }
 
     /** A pool from its stored body and private state. */
@@ -138,33 +142,26 @@ final class ClusterCodec {
                 text(p, "mode"), text(p, "osType"), text(p, "orchestratorVersion"), text(p, "currentOrchestratorVersion"),
                 text(p, "nodeImageVersion"), text(p, "vnetSubnetID"), p.hasNonNull("enableAutoScaling") ? p.get("enableAutoScaling").asBoolean()
                 : null, longOrNull(p, "minCount"), longOrNull(p, "maxCount"), longOrNull(p, "maxPods"), rest,
-                state(internal, PoolState.class, PoolState.NONE));
+                Codecs.state(internal, PoolState.class, PoolState.NONE));
+    }
+
+    /** A cluster's private state alone, from its row (lists that read rows only). */
+    static ClusterState clusterState(String internal) {
+        return Codecs.state(internal, ClusterState.class, ClusterState.NONE);
     }
 
     /** The private state as the store keeps it (null for none). */
     static String internal(ClusterState s) {
-        return s.equals(ClusterState.NONE) ? null : Json.write(s);
+        return Codecs.stateJson(s, ClusterState.NONE);
     }
 
     static String internal(PoolState s) {
         return s.isEmpty() ? null : Json.write(s);
     }
 
-    private static <T> T state(String json, Class<T> type, T none) {
-        return json == null || json.isBlank() ? none : Json.readState(json, type);
-    }
-
     private static void put(ObjectNode o, String field, String value) {
         if (value != null) {
             o.put(field, value);
         }
-    }
-
-    private static String text(JsonNode p, String field) {
-        return p.hasNonNull(field) ? p.get(field).asText() : null;
-    }
-
-    private static Long longOrNull(JsonNode p, String field) {
-        return p.hasNonNull(field) ? p.get(field).asLong() : null;
     }
 }

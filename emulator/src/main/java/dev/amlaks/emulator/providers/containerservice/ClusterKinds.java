@@ -1,8 +1,6 @@
 package dev.amlaks.emulator.providers.containerservice;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.ArmError;
-import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.operations.Operation;
 import dev.amlaks.emulator.operations.OperationKind;
@@ -81,23 +79,12 @@ final class ClusterKinds {
             ResourceId ip = ClusterBodies.outboundIp(c.id().subscriptionId(), c.nodeResourceGroup(), c.internal().outboundIpName());
             Optional<PolicyService.Assignment> deny = ctx.policies().denyingPublicIp(h, ip);
             if (deny.isPresent()) {
-                return new Result(null, 403, disallowed(c, ip, deny.get()));
+                return new Result(null, 403, AksErrors.disallowedByPolicy(c, ip, deny.get()));
             }
         }
         return landed(c.toBuilder().internal(c.internal().created()).build());
     }
 
-    static ArmError disallowed(ManagedCluster c, ResourceId ip, PolicyService.Assignment a) {
-        ObjectNode identifiers = Json.object();
-        identifiers.putObject("policyAssignment").put("name", a.displayName()).put("id", a.id());
-        identifiers.putObject("policyDefinition").put("name", "Not allowed resource types").put("id", PolicyService.DEFINITION_ID);
-        String ids = "[" + identifiers + "]";
-        return new ArmError("RequestDisallowedByPolicy", "Provisioning of resource(s) for container service " + c.id().name()
-                + " in resource group " + c.nodeResourceGroup() + " failed. Message: Resource '" + ip.name()
-                + "' was disallowed by policy. Policy identifiers: '" + ids + "'. The cluster's outbound type 'loadBalancer' needs a"
-                + " public IP address (" + PolicyService.PUBLIC_IP_TYPE + "); use outboundType 'userDefinedRouting' with egress"
-                + " through a firewall, or exempt the scope from policy assignment '" + a.name() + "'.").withTarget(ip.toString());
-    }
 
     /** The cluster at the state its operation was taking it to: Succeeded, on its target version, running. */
     private static Result landed(ManagedCluster c) {

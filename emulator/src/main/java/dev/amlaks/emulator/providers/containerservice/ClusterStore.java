@@ -1,6 +1,7 @@
 package dev.amlaks.emulator.providers.containerservice;
 
 import dev.amlaks.emulator.arm.ResourceId;
+import dev.amlaks.emulator.spi.RecordStore;
 import dev.amlaks.emulator.store.ResourceRepository;
 import dev.amlaks.emulator.store.StoredResource;
 import java.util.ArrayList;
@@ -80,16 +81,8 @@ final class ClusterStore {
                 }
             }
         }
-        String body = ClusterCodec.body(after);
-        String internal = ClusterCodec.internal(after.internal());
-        StoredResource row;
-        if (before == null) {
-            row = StoredResource.create(after.id(), after.location(), body, after.state().value(), now).withInternal(internal);
-            resources.insert(h, row);
-        } else {
-            row = before.row().withBody(body, after.state().value(), now).withInternal(internal);
-            resources.update(h, row, before.row().etag());
-        }
+        StoredResource row = RecordStore.write(resources, h, before == null ? null : before.row(), after, ClusterCodec.body(after),
+                ClusterCodec.internal(after.internal()), now);
         return new Loaded(after, row, poolRows);
     }
 }

@@ -17,6 +17,7 @@ import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.operations.Lifecycle;
 import dev.amlaks.emulator.operations.ProvisioningState;
+import dev.amlaks.emulator.spi.ArmRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ record ManagedCluster(ResourceId id, String location, Map<String, String> tags, 
                       ProvisioningState state, PowerState power, String kubernetesVersion, String currentKubernetesVersion,
                       String dnsPrefix, String fqdnSubdomain, String fqdn, String azurePortalFqdn, String privateFqdn,
                       String nodeResourceGroup, String resourceUid, NetworkProfile network, ApiServerAccess access,
-                      ObjectNode otherProperties, List<AgentPool> pools, ClusterState internal) {
+                      ObjectNode otherProperties, List<AgentPool> pools, ClusterState internal) implements ArmRecord {
 
     /** Every move a managed cluster's provisioning state may make. */
     static final Lifecycle LIFECYCLE = Lifecycle.of("managed cluster").begins(CREATING)

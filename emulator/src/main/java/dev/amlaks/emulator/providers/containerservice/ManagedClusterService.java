@@ -158,8 +158,7 @@ public final class ManagedClusterService {
             if (running.isEmpty()) {
                 throw AksErrors.nothingToAbort(id.name());
             }
-            ArmError why = new ArmError("OperationCanceled", "The operation was canceled by an abort (POST .../abort) on managed cluster '"
-                    + id.name() + "'.");
+            ArmError why = AksErrors.abortedBy(id.name());
             running.forEach(op -> ctx.operations().cancel(h, op, why));
             ManagedCluster c = l.cluster();
             ManagedCluster canceled = c.toBuilder().state(c.state().isTerminal() ? c.state() : ProvisioningState.CANCELED).build()

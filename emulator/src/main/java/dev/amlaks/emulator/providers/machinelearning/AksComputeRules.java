@@ -1,6 +1,5 @@
 package dev.amlaks.emulator.providers.machinelearning;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.JsonFields;
@@ -9,6 +8,7 @@ import dev.amlaks.emulator.catalog.KubernetesCatalog;
 import dev.amlaks.emulator.fixtures.VmSizesFixture;
 import dev.amlaks.emulator.net.IpRange;
 import dev.amlaks.emulator.providers.containerservice.AksClusters;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,10 +20,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The rules of an AKS compute's properties, each failing with the error that names the field, the
- * value and what would be accepted: cluster purpose and its vCPU minimum (L7, L8), SSL, the
- * networking of a new cluster (C2), load balancer type, the Kubernetes version an attached cluster
- * runs (V3-V5) and its authorized IP ranges (L3).
+ * Azure ML's rules for AKS computes, each on typed values and testable alone: the cluster purpose
+ * (L7), the vCPU minimum (L8), the VM size offered (L6), TLS settings, the networking of a new cluster
+ * (C2), the load balancer type, the Kubernetes version an attached cluster runs (V3-V5) and its
+ * authorized IP ranges (L3).
  */
 final class AksComputeRules {
 
@@ -36,14 +36,14 @@ final class AksComputeRules {
     static final int PRODUCTION_VCPUS = 12;
     static final int DEV_TEST_VCPUS = 2;
     static final String DEFAULT_VM_SIZE = "Standard_D3_v2";
+    private static final String AKS = "properties.properties";
 
     private AksComputeRules() {
     }
 
     /** L7: FastProd when absent; one of the three values otherwise. */
-    static String purpose(JsonNode aks) {
-        String p = JsonFields.string(aks, "clusterPurpose", "properties.properties.clusterPurpose");
-        return p == null ? FAST_PROD : canonical(p, PURPOSES, "properties.properties.clusterPurpose");
+    static String purpose(String requested) {
+        return requested == null ? FAST_PROD : canonical(requested, PURPOSES, AKS + ".clusterPurpose");
     }
 
     /** The v1 SDK's provisioning_configuration() defaults: 3 agents for production, 1 for DevTest. */
@@ -65,37 +65,32 @@ final class AksComputeRules {
                 ? "use more nodes" + (smallerSize == null ? "" : " (" + smallerSize + ")") + ", a VM size with more vCPUs, or"
                         + " clusterPurpose 'DevTest' (at least " + DEV_TEST_VCPUS + " vCPUs; not fault tolerant, for development and testing)"
                 : "use more nodes or a VM size with more vCPUs";
-        throw MlErrors.badArgument("Agent cores " + nodes + " = " + vcpus + " vCPUs. A cluster with purpose '" + purpose + "' should have"
-                + " at least " + min + " cores to operate, so it cannot be " + verb + ": " + ways + ".");
+        throw MlErrors.tooFewVcpus(nodes, vcpus, purpose, min, verb, ways);
     }
 
-    static String loadBalancerType(JsonNode aks) {
-        String t = JsonFields.string(aks, "loadBalancerType", "properties.properties.loadBalancerType");
-        return t == null ? "PublicIp" : canonical(t, LOAD_BALANCER_TYPES, "properties.properties.loadBalancerType");
+    static String loadBalancerType(String requested) {
+        return requested == null ? "PublicIp" : canonical(requested, LOAD_BALANCER_TYPES, AKS + ".loadBalancerType");
     }
 
-    /** A VM size the region offers, or the error listing those it does. */
+    /** L6: a VM size the region offers, or the error listing those it does. */
     static VmSizesFixture.Size vmSize(String name, String region, List<VmSizesFixture.Size> offered) {
         for (VmSizesFixture.Size s : offered) {
             if (s.name().equalsIgnoreCase(name)) {
                 return s;
             }
         }
-        throw MlErrors.badArgument("The VM size '" + name + "' of 'properties.properties.agentVmSize' is not available in region '"
-                + region + "'. Sizes available there: " + offered.stream().map(VmSizesFixture.Size::name).collect(Collectors.joining(", "))
-                + ".");
+        throw MlErrors.vmSizeNotOffered(name, region, offered.stream().map(VmSizesFixture.Size::name).collect(Collectors.joining(", ")));
     }
 
     /** An SSL configuration as stored (no secrets) plus a fingerprint of what was sent, to tell a change from an echo. */
-    record Ssl(ObjectNode stored, String fingerprint) {
+    record Ssl(ObjectNode stored, String fingerprint, boolean sendsSecrets) {
     }
 
-    static Ssl ssl(JsonNode aks) {
-        ObjectNode in = JsonFields.object(aks, "sslConfiguration", "properties.properties.sslConfiguration");
+    static Ssl ssl(ObjectNode in) {
         if (in == null) {
-            return new Ssl(Json.object().put("status", "Disabled"), "Disabled");
+            return new Ssl(Json.object().put("status", "Disabled"), "Disabled", false);
         }
-        String path = "properties.properties.sslConfiguration";
+        String path = AKS + ".sslConfiguration";
         String status = JsonFields.string(in, "status", path + ".status");
         status = status == null ? "Disabled" : canonical(status, SSL_STATUSES, path + ".status");
         String cert = JsonFields.string(in, "cert", path + ".cert");
@@ -106,20 +101,16 @@ final class AksComputeRules {
         boolean anyCustom = cert != null || key != null || cname != null;
         if (!"Disabled".equals(status)) {
             if (anyCustom && (cert == null || key == null || cname == null)) {
-                throw MlErrors.badArgument("Invalid configuration, not all ssl information provided. To enable SSL validation please"
-                        + " provide the cname, cert pem file, and key pem file (" + path + ".cname, .cert and .key).");
+                throw MlErrors.sslIncomplete(path);
             }
             if (anyCustom && leaf != null) {
-                throw MlErrors.badArgument("Invalid configuration. When cname, cert pem file, and key pem file is provided, leaf domain"
-                        + " label should not be provided (" + path + ".leafDomainLabel).");
+                throw MlErrors.sslLeafWithCertificate(path);
             }
             if (!anyCustom && leaf == null) {
-                throw MlErrors.badArgument("Invalid configuration: " + path + ".status '" + status + "' needs either a certificate"
-                        + " (cname, cert and key) or a leafDomainLabel for a Microsoft certificate.");
+                throw MlErrors.sslNeedsCertificateOrLeaf(path, status);
             }
             if (overwrite != null && overwrite && leaf == null) {
-                throw MlErrors.badArgument("Invalid configuration. Overwrite existing domain only applies to leaf domain label ("
-                        + path + ".overwriteExistingDomain).");
+                throw MlErrors.sslOverwriteWithoutLeaf(path);
             }
         }
         ObjectNode out = Json.object().put("status", status);
@@ -132,7 +123,7 @@ final class AksComputeRules {
         }
         String fingerprint = status + "|" + nz(cname) + "|" + nz(leaf) + "|" + (overwrite != null && overwrite) + "|" + digest(cert)
                 + "|" + digest(key);
-        return new Ssl(out, fingerprint);
+        return new Ssl(out, fingerprint, cert != null || key != null);
     }
 
     /**
@@ -140,9 +131,8 @@ final class AksComputeRules {
      * ARM subnet id; the DNS service address inside the service range (and not its first
      * address); the docker bridge range apart from the service range.
      */
-    static ObjectNode networking(JsonNode aks) {
-        String path = "properties.properties.aksNetworkingConfiguration";
-        ObjectNode in = JsonFields.object(aks, "aksNetworkingConfiguration", path);
+    static ObjectNode networking(ObjectNode in) {
+        String path = AKS + ".aksNetworkingConfiguration";
         if (in == null) {
             return null;
         }
@@ -159,34 +149,27 @@ final class AksComputeRules {
         addIfNull(missing, dns, "dnsServiceIP");
         addIfNull(missing, bridge, "dockerBridgeCidr");
         if (!missing.isEmpty()) {
-            throw MlErrors.badArgument("Invalid configuration, not all virtual net information provided: " + path + " lacks "
-                    + String.join(", ", missing) + ". To use a custom virtual network give subnetId, serviceCidr (e.g. 10.0.0.0/16),"
-                    + " dnsServiceIP (e.g. 10.0.0.10) and dockerBridgeCidr (e.g. 172.17.0.1/16).");
+            throw MlErrors.networkIncomplete(path, missing);
         }
         try {
             if (!ResourceId.parse(subnet).typeKey().equals("microsoft.network/virtualnetworks/subnets")) {
                 throw new IllegalArgumentException("not a subnet");
             }
         } catch (IllegalArgumentException e) {
-            throw MlErrors.badArgument("The value '" + subnet + "' of '" + path + ".subnetId' is not a subnet id: expected"
-                    + " /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.Network/virtualNetworks/{vnet}/subnets/{subnet}.");
+            throw MlErrors.notASubnetId(subnet, path + ".subnetId");
         }
         IpRange serviceRange = cidr(service, path + ".serviceCidr", "10.0.0.0/16", false);
         IpRange dnsAddress = cidr(dns, path + ".dnsServiceIP", "10.0.0.10", true);
         IpRange bridgeRange = cidr(bridge, path + ".dockerBridgeCidr", "172.17.0.1/16", false);
         if (!serviceRange.covers(dnsAddress)) {
-            throw MlErrors.badArgument("The DNS service address '" + dns + "' (" + path + ".dnsServiceIP) must lie inside the service"
-                    + " address range '" + service + "' (" + path + ".serviceCidr), e.g. the tenth address of it.");
+            throw MlErrors.dnsOutsideServiceRange(dns, service, path);
         }
-        java.math.BigInteger offset = serviceRange.offsetOf(dnsAddress);
-        if (offset.compareTo(java.math.BigInteger.ONE) <= 0 || offset.equals(serviceRange.size().subtract(java.math.BigInteger.ONE))) {
-            throw MlErrors.badArgument("The DNS service address '" + dns + "' (" + path + ".dnsServiceIP) cannot be the network"
-                    + " address, the first address (Kubernetes' own service) or the broadcast address of '" + service + "'.");
+        BigInteger offset = serviceRange.offsetOf(dnsAddress);
+        if (offset.compareTo(BigInteger.ONE) <= 0 || offset.equals(serviceRange.size().subtract(BigInteger.ONE))) {
+            throw MlErrors.dnsOnReservedAddress(dns, service, path);
         }
         if (bridgeRange.overlaps(serviceRange)) {
-            throw MlErrors.badArgument("The docker bridge range '" + bridge + "' (" + path + ".dockerBridgeCidr) overlaps the service"
-                    + " address range '" + service + "' (" + path + ".serviceCidr); choose ranges that do not overlap, e.g. 172.17.0.1/16"
-                    + " and 10.0.0.0/16.");
+            throw MlErrors.bridgeOverlapsServices(bridge, service, path);
         }
         ObjectNode out = Json.object();
         out.put("subnetId", subnet);
@@ -206,9 +189,7 @@ final class AksComputeRules {
         String highest = all.stream().map(KubernetesCatalog.Version::version).max(KubernetesCatalog::compare).orElse("");
         String listed = all.stream().sorted((a, b) -> KubernetesCatalog.compare(a.version(), b.version()))
                 .map(v -> v.version() + (v.preview() ? " (preview)" : "")).collect(Collectors.joining(", "));
-        throw MlErrors.badArgument("Specified kubernetes version " + version + " is not supported. Supported versions are between ["
-                + lowest + " - " + highest + "]: " + listed + ". Upgrade cluster '" + cluster + "' to one of them (az aks upgrade) and"
-                + " attach it again.");
+        throw MlErrors.versionNotSupported(version, lowest, highest, listed, cluster);
     }
 
     /**
@@ -225,24 +206,15 @@ final class AksComputeRules {
                 .filter(r -> allowed.stream().noneMatch(a -> a.covers(IpRange.parse(r)))).toList();
         List<String> missRegion = missing.apply(regionRanges);
         List<String> missPair = missing.apply(pairRanges);
-        if (missRegion.isEmpty() && missPair.isEmpty()) {
-            return;
+        if (!missRegion.isEmpty() || !missPair.isEmpty()) {
+            throw MlErrors.authorizedRangesMissAzureMl(cluster.id().name(), region, pair, missRegion, missPair);
         }
-        StringBuilder m = new StringBuilder("The AKS cluster '").append(cluster.id().name()).append("' limits its API server to authorized"
-                + " IP ranges that do not include the Azure Machine Learning control plane, so inference pods could not be deployed"
-                + " to it. The control plane runs in region '").append(region).append("' and its paired region '").append(pair)
-                .append("'; add these ranges to apiServerAccessProfile.authorizedIPRanges (az aks update --api-server-authorized-ip-ranges)"
-                        + " and attach again. Missing for ").append(region).append(": ");
-        m.append(missRegion.isEmpty() ? "none" : String.join(", ", missRegion));
-        m.append(". Missing for ").append(pair).append(": ").append(missPair.isEmpty() ? "none" : String.join(", ", missPair)).append('.');
-        throw MlErrors.badArgument(m.toString());
     }
 
     private static IpRange cidr(String value, String path, String example, boolean address) {
         IpRange c = IpRange.parse(value);
         if (c == null || !c.isIPv4() || (address && !c.isSingleAddress()) || (!address && !c.isCidr())) {
-            throw MlErrors.badArgument("The value '" + value + "' of '" + path + "' is not " + (address ? "an IPv4 address" : "an IPv4 CIDR")
-                    + " (e.g. " + example + ").");
+            throw MlErrors.notAnAddress(value, path, address, example);
         }
         return c;
     }

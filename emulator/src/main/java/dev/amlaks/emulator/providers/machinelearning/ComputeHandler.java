@@ -53,8 +53,6 @@ public final class ComputeHandler {
 
     /** PATCH (scale settings), start, stop and restart belong to AmlCompute and compute instances, which are not emulated. */
     public void notForAks(ArmCall call) {
-        service.get(id(call));
-        throw MlErrors.badArgument("This operation applies to compute types AmlCompute and ComputeInstance, which this emulator does"
-                + " not serve; an AKS compute changes through PUT (properties.properties.agentCount) only.");
+        service.notForAks(id(call));
     }
 }

@@ -1,12 +1,13 @@
 package dev.amlaks.emulator.providers.machinelearning;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.operations.Operation;
 import dev.amlaks.emulator.operations.OperationKind;
+import dev.amlaks.emulator.operations.ProvisioningState;
 import dev.amlaks.emulator.providers.containerservice.AksClusters;
+import dev.amlaks.emulator.spi.RecordStore;
 import dev.amlaks.emulator.store.StoredResource;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,21 +16,23 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * What each compute operation does when due. A create lands once the cluster AKS was making is
- * up (or fails with the cluster's own error: quota, policy); an attach lands and breaks every
- * earlier attachment of the same cluster (A3); a scale lands the cluster's new node count; a
- * detach or delete removes the compute.
+ * What each compute operation does when due. A create (or a scale) lands once the cluster operation
+ * it waited for has (the engine fails it with that operation's error: quota, policy); an attach
+ * lands and breaks every earlier attachment of the same cluster (A3); a detach or delete removes
+ * the compute.
  */
 final class ComputeKinds {
 
     static final String KIND = MlNames.COMPUTE_TYPE + "/";
 
     private final MlContext ctx;
-    private final ComputeService computes;
+    private final ComputeStore store;
+    private final ComputeViews views;
 
-    ComputeKinds(MlContext ctx, ComputeService computes) {
+    ComputeKinds(MlContext ctx, ComputeStore store, ComputeViews views) {
         this.ctx = ctx;
-        this.computes = computes;
+        this.store = store;
+        this.views = views;
     }
 
     List<OperationKind> all() {
@@ -37,97 +40,88 @@ final class ComputeKinds {
         out.add(kind("create", this::created));
         out.add(kind("attach", this::attached));
         out.add(kind("scale", this::created));
-        out.add(kind("update", (h, c, op, at) -> land(h, c, at)));
+        out.add(kind("update", (h, s, op, at) -> land(h, s, s.value(), at)));
         out.add(kind("detach", this::removed));
         out.add(kind("delete", this::removed));
         // A create Azure ML refuses after accepting it (a vCPU quota shortfall): it always fails, with the refusal planned.
-        out.add(kind("reject", (h, c, op, at) -> OperationKind.Outcome.success()));
+        out.add(kind("reject", (h, s, op, at) -> OperationKind.Outcome.success()));
         return out;
     }
 
     @FunctionalInterface
     private interface Effect {
-        OperationKind.Outcome apply(Handle h, AksCompute c, Operation op, long at);
+        OperationKind.Outcome apply(Handle h, RecordStore.Stored<AksCompute> s, Operation op, long at);
     }
 
     private OperationKind kind(String name, Effect effect) {
         return OperationKind.of(KIND + name, (h, op, at) -> {
-            Optional<AksCompute> c = AksCompute.load(h, ctx.resources(), ResourceId.parse(op.resourceId()));
-            return c.isEmpty() ? OperationKind.Outcome.success() : effect.apply(h, c.get(), op, at);
-        }, (h, op, error, at) -> AksCompute.load(h, ctx.resources(), ResourceId.parse(op.resourceId())).ifPresent(c -> {
-            c.fail(error);
-            c.save(h, ctx.resources(), at);
-        }));
+            Optional<RecordStore.Stored<AksCompute>> s = store.load(h, ResourceId.parse(op.resourceId()));
+            return s.isEmpty() ? OperationKind.Outcome.success() : effect.apply(h, s.get(), op, at);
+        }, (h, op, error, at) -> store.load(h, ResourceId.parse(op.resourceId()))
+                .ifPresent(s -> store.save(h, s, s.value().failed(error), at)));
     }
 
-    /** A provisioning or a scale is over when the cluster's operation is: its success, or its error. */
-    private OperationKind.Outcome created(Handle h, AksCompute c, Operation op, long at) {
-        Optional<AksClusters.View> cluster = computes.views().live(h, c);
+    /** A provisioning or a scale is over when the cluster's operation is; the cluster must be up. */
+    private OperationKind.Outcome created(Handle h, RecordStore.Stored<AksCompute> s, Operation op, long at) {
+        AksCompute c = s.value();
+        Optional<AksClusters.View> cluster = views.live(h, c);
         if (cluster.isEmpty()) {
             return OperationKind.Outcome.failure(400, ComputeViews.clusterGone(c));
         }
-        if (!"Succeeded".equals(cluster.get().provisioningState())) {
-            return OperationKind.Outcome.failure(400, new ArmError("ClusterProvisioningFailed", "The AKS cluster '"
-                    + cluster.get().id().name() + "' ended in provisioning state '" + cluster.get().provisioningState() + "'."));
+        if (cluster.get().provisioningState() != ProvisioningState.SUCCEEDED) {
+            return OperationKind.Outcome.failure(400, MlErrors.clusterProvisioningFailed(cluster.get().id().name(),
+                    cluster.get().provisioningState().value()));
         }
-        c.aks().put("clusterFqdn", cluster.get().fqdn());
-        if (cluster.get().servingPool() != null) {
-            c.aks().put("agentCount", cluster.get().servingPool().count());
-        }
-        systemServices(c, cluster.get());
-        return land(h, c, at);
+        AksClusters.Pool serving = cluster.get().servingPool();
+        return land(h, s, c.with(c.aks().withCluster(cluster.get().fqdn(), systemServices(cluster.get()),
+                serving != null ? Long.valueOf(serving.count()) : c.aks().agentCount())), at);
     }
 
     /** A1, A3: the attachment holds now, and every earlier attachment of the same cluster stops working. */
-    private OperationKind.Outcome attached(Handle h, AksCompute c, Operation op, long at) {
-        Optional<AksClusters.View> cluster = computes.views().live(h, c);
+    private OperationKind.Outcome attached(Handle h, RecordStore.Stored<AksCompute> s, Operation op, long at) {
+        AksCompute c = s.value();
+        Optional<AksClusters.View> cluster = views.live(h, c);
         if (cluster.isEmpty()) {
             return OperationKind.Outcome.failure(400, ComputeViews.clusterGone(c));
         }
         String key = cluster.get().id().key();
         for (StoredResource other : ctx.resources().allOfType(h, MlNames.COMPUTE_KEY)) {
-            if (other.key().equals(c.id.key())) {
+            if (other.key().equals(c.id().key())) {
                 continue;
             }
-            AksCompute o = AksCompute.of(other);
-            ResourceId otherCluster = o.clusterId();
-            if (otherCluster == null || !otherCluster.key().equals(key) || "Deleting".equals(o.state())) {
+            RecordStore.Stored<AksCompute> o = store.read(other);
+            ResourceId otherCluster = o.value().clusterId();
+            if (otherCluster == null || !otherCluster.key().equals(key) || o.value().state() == ProvisioningState.DELETING) {
                 continue;
             }
-            o.internal.put("supersededBy", c.id.toString());
-            o.fail(new ArmError("AttachmentSuperseded", "The AKS cluster '" + cluster.get().displayId() + "' was attached again, as compute '"
-                    + c.id.name() + "' of workspace '" + c.id.parent().name() + "' (resource group '" + c.id.resourceGroup() + "'), at "
-                    + Instant.ofEpochMilli(at) + ". Each new attachment breaks the earlier ones, so compute '" + o.id.name()
-                    + "' no longer works. Detach it (underlyingResourceAction=Detach)."));
-            o.save(h, ctx.resources(), at);
+            AksCompute superseded = o.value().with(o.value().internal().supersededBy(c.id().toString()))
+                    .failed(MlErrors.attachmentSuperseded(cluster.get().displayId(), c.id().name(), c.id().parent().name(),
+                            c.id().resourceGroup(), Instant.ofEpochMilli(at), o.value().id().name()));
+            store.save(h, o, superseded, at);
         }
-        c.aks().put("clusterFqdn", cluster.get().fqdn());
-        systemServices(c, cluster.get());
-        return land(h, c, at);
+        return land(h, s, c.with(c.aks().withCluster(cluster.get().fqdn(), systemServices(cluster.get()), c.aks().agentCount())), at);
     }
 
-    private OperationKind.Outcome land(Handle h, AksCompute c, long at) {
-        if (c.internal.has("supersededBy")) {
+    private OperationKind.Outcome land(Handle h, RecordStore.Stored<AksCompute> s, AksCompute c, long at) {
+        if (c.internal().supersededBy() != null) {
             return OperationKind.Outcome.success();
         }
-        c.setState("Succeeded");
-        c.clearErrors();
-        c.save(h, ctx.resources(), at);
+        store.save(h, s, c.succeeded(), at);
         return OperationKind.Outcome.success();
     }
 
-    private OperationKind.Outcome removed(Handle h, AksCompute c, Operation op, long at) {
-        ctx.resources().delete(h, c.id.key());
+    private OperationKind.Outcome removed(Handle h, RecordStore.Stored<AksCompute> s, Operation op, long at) {
+        ctx.resources().delete(h, s.row().key());
         return OperationKind.Outcome.success();
     }
 
     /** The scoring front end Azure ML installs on the cluster, with the address it answers on. */
-    private static void systemServices(AksCompute c, AksClusters.View cluster) {
+    private static ArrayNode systemServices(AksClusters.View cluster) {
         ArrayNode services = Json.MAPPER.createArrayNode();
         int h = Math.abs(cluster.displayId().hashCode());
         services.addObject().put("systemServiceType", "ScoringFrontEnd")
                 .put("publicIpAddress", "20." + (h % 200 + 20) + "." + (h / 200 % 256) + "." + (h / 51200 % 254 + 1))
                 .put("version", "1.0");
-        c.aks().set("systemServices", services);
+        return services;
     }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.ArmException;
 import dev.amlaks.emulator.arm.Json;
-import dev.amlaks.emulator.arm.JsonFields;
 import dev.amlaks.emulator.arm.Preconditions;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.operations.Operation;
 import dev.amlaks.emulator.operations.OperationRequest;
+import dev.amlaks.emulator.operations.ProvisioningState;
 import dev.amlaks.emulator.providers.containerservice.AksClusters;
+import dev.amlaks.emulator.spi.RecordStore;
+import dev.amlaks.emulator.store.Page;
 import dev.amlaks.emulator.store.StoredResource;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,7 @@ public final class ComputeService {
 
     private final MlContext ctx;
     private final WorkspaceService workspaces;
+    private final ComputeStore store;
     private final ComputeCreation creation;
     private final ComputeViews views;
     private final ComputeChanges changes;
@@ -39,21 +42,18 @@ public final class ComputeService {
     ComputeService(MlContext ctx, WorkspaceService workspaces) {
         this.ctx = ctx;
         this.workspaces = workspaces;
-        this.creation = new ComputeCreation(ctx);
+        this.store = new ComputeStore(ctx.resources(), ctx.clock());
+        this.creation = new ComputeCreation(ctx, store);
         this.views = new ComputeViews(ctx);
-        this.changes = new ComputeChanges(ctx, views, creation);
-    }
-
-    ComputeViews views() {
-        return views;
+        this.changes = new ComputeChanges(ctx, store, views, creation);
     }
 
     /** One page of a workspace's computes, each as a GET shows it (C1's Failed derived when read). */
-    public dev.amlaks.emulator.store.Page<String> list(ResourceId workspace, String afterKey, int size) {
-        workspaces.get(workspace);
+    public Page<String> list(ResourceId workspace, String afterKey, int size) {
         return ctx.db().withHandle(h -> {
+            workspaces.get(h, workspace);
             var rows = ctx.resources().listByParent(h, MlNames.COMPUTE_KEY, workspace.key(), afterKey, size);
-            return new dev.amlaks.emulator.store.Page<>(rows.items().stream().map(r -> views.present(h, r)).toList(), rows.continueAfter());
+            return new Page<>(rows.items().stream().map(r -> views.present(h, store.read(r))).toList(), rows.continueAfter());
         });
     }
 
@@ -61,39 +61,21 @@ public final class ComputeService {
         return ctx.db().withHandle(h -> views.present(h, load(h, id)));
     }
 
-    public Result put(ResourceId id, ObjectNode request, Preconditions pre, String apiVersion) {
-        ObjectNode props = JsonFields.object(request, "properties", "properties");
-        if (props == null) {
-            throw MlErrors.missing("properties", "an AKS compute is {\"properties\": {\"computeType\": \"AKS\", ...}}");
-        }
-        String type = JsonFields.string(props, "computeType", "properties.computeType");
-        if (type == null) {
-            throw MlErrors.missing("properties.computeType", "the kind of compute; supported values: AKS");
-        }
-        if (!type.equalsIgnoreCase("AKS")) {
-            throw MlErrors.computeTypeNotEmulated(type);
-        }
-        JsonFields.stringMap(request, "tags", "tags");
-        JsonFields.string(props, "description", "properties.description");
-        JsonFields.bool(props, "disableLocalAuth", "properties.disableLocalAuth");
-        ObjectNode aks = JsonFields.object(props, "properties", "properties.properties");
-        ObjectNode aksIn = aks == null ? Json.object() : aks;
-        String resourceId = JsonFields.string(props, "resourceId", "properties.resourceId");
-        String location = JsonFields.string(request, "location", "location");
+    public Result put(ResourceId id, ObjectNode body, Preconditions pre, String apiVersion) {
+        ComputeRequest r = ComputeRequest.parse(body);
         return ctx.db().inTransaction(h -> {
-            StoredResource ws = workspaces.requireReady(h, id.parent());
-            Optional<AksCompute> existing = AksCompute.load(h, ctx.resources(), id);
-            pre.check(existing.map(c -> c.row.etag()));
+            Workspace ws = workspaces.requireReady(h, id.parent());
+            Optional<RecordStore.Stored<AksCompute>> existing = store.load(h, id);
+            pre.check(existing.map(s -> s.row().etag()));
             if (existing.isPresent()) {
-                return changes.update(h, existing.get(), request, props, aksIn, resourceId, apiVersion);
+                return changes.update(h, existing.get(), r, apiVersion);
             }
             MlNames.validateComputeName(id.name());
-            String region = creation.region(location, ws.location(), "location");
+            String region = creation.region(r.location(), ws.location(), "location");
             checkNameFreeInRegion(h, id, region);
-            ComputeCreation.Request r = new ComputeCreation.Request(id, request, props, aksIn, region, apiVersion);
-            ComputeCreation.Created c = resourceId == null || resourceId.isBlank() ? creation.provision(h, r)
-                    : creation.attach(h, r, resourceId);
-            return new Result(c.compute().row.body(), c.operation(), true);
+            ComputeCreation.Created c = r.attaches() ? creation.attach(h, id, r, region, apiVersion)
+                    : creation.provision(h, id, r, region, apiVersion);
+            return new Result(c.compute().row().body(), c.operation(), true);
         });
     }
 
@@ -117,48 +99,40 @@ public final class ComputeService {
         String canonical = action(action);
         return ctx.db().inTransaction(h -> {
             workspaces.get(h, id.parent());
-            Optional<AksCompute> found = AksCompute.load(h, ctx.resources(), id);
-            pre.check(found.map(c -> c.row.etag()));
+            Optional<RecordStore.Stored<AksCompute>> found = store.load(h, id);
+            pre.check(found.map(s -> s.row().etag()));
             if (found.isEmpty()) {
                 return null;
             }
-            AksCompute c = found.get();
-            Optional<Operation> running = ctx.operations().running(h, c.row);
+            AksCompute c = found.get().value();
+            Optional<Operation> running = ctx.operations().running(h, id.key());
             if (running.isPresent() && (running.get().kind().endsWith("/delete") || running.get().kind().endsWith("/detach"))) {
                 return running.get();
             }
             if (running.isPresent()) {
-                throw MlErrors.computeBusy(c.id.name(), c.state());
+                throw MlErrors.computeBusy(c.id().name(), c.state().value());
             }
-            String kind = ComputeKinds.KIND + canonical.toLowerCase(Locale.ROOT);
-            Operation clusterDeleted = null;
-            if (canonical.equals("Delete")) {
-                if (c.attached()) {
-                    throw MlErrors.badArgument("Compute '" + c.id.name() + "' was attached: its AKS cluster '"
-                            + c.internal.path("clusterId").asText() + "' was not created by Azure Machine Learning, so"
-                            + " underlyingResourceAction=Delete cannot delete it and nothing was changed. Use underlyingResourceAction=Detach"
-                            + " to remove the compute from the workspace; delete the cluster itself through AKS (az aks delete).");
-                }
-                Optional<AksClusters.View> cluster = views.live(h, c);
-                if (cluster.isPresent()) {
-                    clusterDeleted = ctx.clusters().delete(h, cluster.get().id());
-                    c.internal.put("clusterOperation", clusterDeleted.id());
-                }
-            }
-            OperationRequest request = OperationRequest.of(kind, id, MlNames.NAMESPACE, c.row.location(), "DELETE", apiVersion);
-            Operation op = ctx.operations().start(h, clusterDeleted == null ? request : request.after(clusterDeleted));
-            c.setState("Deleting");
-            c.operation = op.id();
-            c.save(h, ctx.resources(), ctx.clock().nowMillis());
-            return op;
+            Operation clusterDeleted = canonical.equals("Delete") ? deleteCluster(h, c) : null;
+            AksCompute deleting = c.withState(ProvisioningState.DELETING);
+            store.save(h, found.get(), clusterDeleted == null ? deleting : deleting.with(deleting.internal()
+                    .withClusterOperation(clusterDeleted.id())));
+            OperationRequest request = OperationRequest.of(ComputeKinds.KIND + canonical.toLowerCase(Locale.ROOT), id, MlNames.NAMESPACE,
+                    c.location(), "DELETE", apiVersion);
+            return ctx.operations().start(h, clusterDeleted == null ? request : request.after(clusterDeleted));
         });
+    }
+
+    /** D1: a Delete deletes the cluster Azure ML created (null when it is gone already), never an attached one. */
+    private Operation deleteCluster(Handle h, AksCompute c) {
+        if (c.attached()) {
+            throw MlErrors.cannotDeleteAttachedCluster(c.id().name(), c.internal().clusterId());
+        }
+        return views.live(h, c).map(cluster -> ctx.clusters().delete(h, cluster.id())).orElse(null);
     }
 
     static String action(String action) {
         if (action == null || action.isBlank()) {
-            throw MlErrors.badArgument("The query parameter 'underlyingResourceAction' is required: 'Delete' removes the compute and"
-                    + " deletes the AKS cluster Azure Machine Learning created for it; 'Detach' removes the compute from the workspace"
-                    + " and leaves the cluster as it is.");
+            throw MlErrors.actionRequired();
         }
         for (String a : ACTIONS) {
             if (a.equalsIgnoreCase(action.trim())) {
@@ -171,8 +145,7 @@ public final class ComputeService {
     /** POST listKeys: the cluster's user and admin kubeconfigs. */
     public ObjectNode listKeys(ResourceId id) {
         return ctx.db().withHandle(h -> {
-            AksCompute c = load(h, id);
-            AksClusters.View cluster = usableCluster(h, c);
+            AksClusters.View cluster = usableCluster(h, load(h, id).value());
             ObjectNode out = Json.object();
             out.put("computeType", "AKS");
             out.put("userKubeConfig", ctx.clusters().kubeconfig(cluster, "clusterUser"));
@@ -185,8 +158,7 @@ public final class ComputeService {
     /** POST listNodes: the nodes of the cluster's pools, as Azure ML lists them. */
     public ObjectNode listNodes(ResourceId id) {
         return ctx.db().withHandle(h -> {
-            AksCompute c = load(h, id);
-            AksClusters.View cluster = usableCluster(h, c);
+            AksClusters.View cluster = usableCluster(h, load(h, id).value());
             ObjectNode out = Json.object();
             ArrayNode nodes = out.putArray("nodes");
             int ip = 4;
@@ -198,7 +170,7 @@ public final class ComputeService {
                     n.put("privateIpAddress", "10.224.0." + ip++);
                     n.putNull("publicIpAddress");
                     n.put("port", 22);
-                    n.put("nodeState", "running".equals(cluster.powerState().toLowerCase(Locale.ROOT)) ? "running" : "idle");
+                    n.put("nodeState", cluster.stopped() ? "idle" : "running");
                     n.putNull("runId");
                 }
             }
@@ -207,17 +179,29 @@ public final class ComputeService {
         });
     }
 
+    /** PATCH (scale settings), start, stop and restart belong to AmlCompute and compute instances, which are not emulated. */
+    public void notForAks(ResourceId id) {
+        get(id);
+        throw MlErrors.operationNotForAks();
+    }
+
     private AksClusters.View usableCluster(Handle h, AksCompute c) {
-        if (!"Succeeded".equals(c.state()) && !"Updating".equals(c.state())) {
-            throw ArmException.conflict("Conflict", "Compute '" + c.id.name() + "' is in provisioning state '" + c.state()
-                    + "'; its keys and nodes are available once it is Succeeded.");
+        if (c.state() != ProvisioningState.SUCCEEDED && c.state() != ProvisioningState.UPDATING) {
+            throw MlErrors.computeNotUsableYet(c.id().name(), c.state().value());
         }
         return views.live(h, c).orElseThrow(() -> new ArmException(400, ComputeViews.clusterGone(c)));
     }
 
-    AksCompute load(Handle h, ResourceId id) {
+    RecordStore.Stored<AksCompute> load(Handle h, ResourceId id) {
         workspaces.get(h, id.parent());
-        return AksCompute.load(h, ctx.resources(), id).orElseThrow(() -> MlErrors.computeNotFound(id.name(), id.parent().name()));
+        return store.load(h, id).orElseThrow(() -> MlErrors.computeNotFound(id.name(), id.parent().name()));
     }
 
+    ComputeStore store() {
+        return store;
+    }
+
+    ComputeViews views() {
+        return views;
+    }
 }

@@ -1,10 +1,9 @@
 package dev.amlaks.emulator.providers.machinelearning;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.ResourceId;
+import dev.amlaks.emulator.operations.ProvisioningState;
 import dev.amlaks.emulator.providers.containerservice.AksClusters;
-import dev.amlaks.emulator.store.StoredResource;
+import dev.amlaks.emulator.spi.RecordStore;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -20,29 +19,21 @@ final class ComputeViews {
         this.ctx = ctx;
     }
 
-    /** A stored compute as a GET shows it: one whose cluster was deleted (or deleted and made again) reports Failed (C1). */
-    String present(Handle h, StoredResource row) {
-        return present(h, AksCompute.of(row));
-    }
-
-    String present(Handle h, AksCompute c) {
-        ResourceId clusterId = c.clusterId();
-        if (clusterId == null || !"Succeeded".equals(c.state())) {
-            return c.row.body();
+    /** A stored compute as a GET shows it: the stored body itself whenever nothing derived differs from it. */
+    String present(Handle h, RecordStore.Stored<AksCompute> s) {
+        AksCompute c = s.value();
+        if (c.clusterId() == null || c.state() != ProvisioningState.SUCCEEDED) {
+            return s.row().body();
         }
         Optional<AksClusters.View> cluster = live(h, c);
-        if (cluster.isPresent() && (cluster.get().servingPool() == null
-                || cluster.get().servingPool().count() == c.aks().path("agentCount").asLong())) {
-            return c.row.body();
-        }
-        ObjectNode body = c.body.deepCopy();
-        AksCompute shown = new AksCompute(c.id, c.row, body, c.internal);
         if (cluster.isEmpty()) {
-            shown.fail(clusterGone(c));
-        } else if (cluster.get().servingPool() != null) {
-            shown.aks().put("agentCount", cluster.get().servingPool().count());
+            return ComputeCodec.tree(c.failed(clusterGone(c))).toString();
         }
-        return body.toString();
+        AksClusters.Pool serving = cluster.get().servingPool();
+        if (serving == null || Long.valueOf(serving.count()).equals(c.aks().agentCount())) {
+            return s.row().body();
+        }
+        return ComputeCodec.tree(c.with(c.aks().withAgentCount(serving.count()))).toString();
     }
 
     /** The compute's cluster, if it still is the one Azure ML created or attached. */
@@ -51,16 +42,13 @@ final class ComputeViews {
         if (clusterId == null) {
             return Optional.empty();
         }
-        String uid = c.internal.path("clusterUid").asText(null);
+        String uid = c.internal().clusterUid();
         return ctx.clusters().find(h, clusterId)
                 .filter(v -> uid == null || uid.equals(v.resourceUid()))
-                .filter(v -> !"Deleting".equals(v.provisioningState()));
+                .filter(v -> v.provisioningState() != ProvisioningState.DELETING);
     }
 
-    static ArmError clusterGone(AksCompute c) {
-        return new ArmError("ComputeResourceNotFound", "The AKS cluster '" + c.internal.path("clusterId").asText() + "' behind compute '"
-                + c.id.name() + "' no longer exists: it or its resource group was deleted (or it was deleted and created again). Models"
-                + " cannot be deployed to this compute. Delete the compute (underlyingResourceAction=Detach), then create a new cluster"
-                + " or attach an existing one.");
+    static dev.amlaks.emulator.arm.ArmError clusterGone(AksCompute c) {
+        return MlErrors.clusterGone(c.internal().clusterId(), c.id().name());
     }
 }

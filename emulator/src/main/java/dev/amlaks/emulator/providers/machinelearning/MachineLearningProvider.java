@@ -44,9 +44,9 @@ public final class MachineLearningProvider implements Provider {
         ComputeService computeService = new ComputeService(ctx, workspaceService);
         this.workspaces = new WorkspaceHandler(workspaceService, lists, lro);
         this.computes = new ComputeHandler(computeService, lists, lro);
-        this.locations = new LocationHandler(new MlQuotas(ctx));
+        this.locations = new LocationHandler(new MlQuotas(ctx, workspaceService));
         kinds.addAll(workspaceService.kinds());
-        kinds.addAll(new ComputeKinds(ctx, computeService).all());
+        kinds.addAll(new ComputeKinds(ctx, computeService.store(), computeService.views()).all());
     }
 
     @Override

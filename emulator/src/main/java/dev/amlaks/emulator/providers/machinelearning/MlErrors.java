@@ -2,21 +2,29 @@ package dev.amlaks.emulator.providers.machinelearning;
 
 import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.ArmException;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Azure ML's errors. Compute requests the service refuses answer {@code BadArgument} (the code
- * its AKS compute errors carried in the seed's era); where the service's own words are known
- * they are used as they are, followed by what was sent and what would be accepted.
+ * Every refusal Azure ML's provider answers, named once. Compute requests the service refuses
+ * answer {@code BadArgument} (the code its AKS compute errors carried in the seed's era); where the
+ * service's own words are known they are used as they are, followed by what was sent and what
+ * would be accepted.
  */
 final class MlErrors {
 
     private MlErrors() {
     }
 
-    static ArmException badArgument(String message) {
+    private static ArmException badArgument(String message) {
         return new ArmException(400, new ArmError("BadArgument", message));
     }
+
+    private static ArmException conflict(String message) {
+        return ArmException.conflict("Conflict", message);
+    }
+
+    // --- names and existence
 
     static ArmException invalidWorkspaceName(String name) {
         return new ArmException(400, new ArmError("InvalidResourceName", "The workspace name '" + name + "' is invalid: it must be 3 to"
@@ -24,10 +32,18 @@ final class MlErrors {
                 + " ^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$)."));
     }
 
+    /** L5. */
     static ArmException invalidComputeName(String name) {
         return badArgument("Compute name is invalid. It can include letters, digits and dashes. It must start with a letter, end with"
                 + " a letter or digit, and be between 3 and 24 characters in length. Got '" + name + "' (" + name.length()
                 + " characters).");
+    }
+
+    /** L5: unique within a workspace and among all computes of a region. */
+    static ArmException nameInUse(String name, String where) {
+        return conflict("Compute name '" + name + "' is not available. Reason: AlreadyExists. Message: The specified name " + name
+                + " is already in use " + where + " and is therefore unavailable. Compute names are unique within a workspace and among"
+                + " all computes of an Azure region; choose another name.");
     }
 
     static ArmException workspaceNotFound(String name, String group) {
@@ -39,20 +55,16 @@ final class MlErrors {
         return ArmException.notFound("NotFound", "Compute Target with name " + name + " not found in workspace " + workspace + ".");
     }
 
-    static ArmException workspaceNotReady(String name, String state) {
-        return ArmException.conflict("Conflict", "Workspace '" + name + "' is in provisioning state '" + state + "'; computes can be"
-                + " created, attached or changed once it is 'Succeeded'.");
+    static ArmException notARegion(String location, String field, String regions) {
+        return badArgument("The location '" + location + "' of '" + field + "' is not an Azure region. Regions: " + regions + ".");
     }
 
-    static ArmException computeBusy(String name, String state) {
-        return ArmException.conflict("Conflict", "Compute '" + name + "' is in provisioning state '" + state + "': another operation"
-                + " on it is in progress. Wait for it to finish (GET the compute until provisioningState is Succeeded or Failed).");
+    static ArmException notAnMlRegion(String location, String regions) {
+        return badArgument("The location '" + location + "' is not an Azure region Azure Machine Learning serves. Regions: " + regions
+                + ".");
     }
 
-    static ArmException computeTypeNotEmulated(String type) {
-        return badArgument("Compute type '" + type + "' is not emulated: this emulator serves computeType 'AKS' only (Azure"
-                + " Kubernetes Service inference clusters, created or attached). Supported values of properties.computeType: AKS.");
-    }
+    // --- request shape
 
     static ArmException missing(String path, String what) {
         return badArgument("The field '" + path + "' is required: " + what + ".");
@@ -62,9 +74,269 @@ final class MlErrors {
         return badArgument("The value '" + value + "' of '" + path + "' is invalid. Allowed values: " + String.join(", ", allowed) + ".");
     }
 
-    static ArmException nameInUse(String name, String where) {
-        return ArmException.conflict("Conflict", "Compute name '" + name + "' is not available. Reason: AlreadyExists. Message: The"
-                + " specified name " + name + " is already in use " + where + " and is therefore unavailable. Compute names are unique"
-                + " within a workspace and among all computes of an Azure region; choose another name.");
+    static ArmException computeTypeNotEmulated(String type) {
+        return badArgument("Compute type '" + type + "' is not emulated: this emulator serves computeType 'AKS' only (Azure"
+                + " Kubernetes Service inference clusters, created or attached). Supported values of properties.computeType: AKS.");
+    }
+
+    static ArmException operationNotForAks() {
+        return badArgument("This operation applies to compute types AmlCompute and ComputeInstance, which this emulator does not serve;"
+                + " an AKS compute changes through PUT (properties.properties.agentCount) only.");
+    }
+
+    static ArmException actionRequired() {
+        return badArgument("The query parameter 'underlyingResourceAction' is required: 'Delete' removes the compute and deletes the AKS"
+                + " cluster Azure Machine Learning created for it; 'Detach' removes the compute from the workspace and leaves the cluster"
+                + " as it is.");
+    }
+
+    // --- workspaces
+
+    static ArmException workspaceNotReady(String name, String state) {
+        return conflict("Workspace '" + name + "' is in provisioning state '" + state + "'; computes can be created, attached or changed"
+                + " once it is 'Succeeded'.");
+    }
+
+    static ArmException workspacePropertyFixed(String field, String current, String requested) {
+        return badArgument("The workspace property '" + field + "' cannot be changed once the workspace exists (it is '" + current
+                + "', the request has '" + requested + "'). Create a new workspace instead.");
+    }
+
+    static ArmException workspacePropertyNotPatchable(String field) {
+        return badArgument("The workspace property '" + field + "' cannot be changed with PATCH. Updatable properties: description,"
+                + " friendlyName, imageBuildCompute, containerRegistry, publicNetworkAccess, primaryUserAssignedIdentity, v1LegacyMode.");
+    }
+
+    static ArmException notAnAssociatedResource(String field, String value, String type) {
+        return badArgument("The value '" + value + "' of 'properties." + field + "' is not the ARM id of a " + type
+                + " resource (/subscriptions/{id}/resourceGroups/{rg}/providers/" + type + "/{name}).");
+    }
+
+    // --- creating a cluster (C1, C2, V2, L4, L6, L7, L8)
+
+    /** V2. */
+    static ArmException versionNotChoosable(String defaultVersion, String field) {
+        return badArgument("Azure Machine Learning creates AKS clusters on the default Kubernetes version of the catalog in force ("
+                + defaultVersion + " now); a version cannot be chosen (properties.properties." + field + "). To run another version,"
+                + " create the cluster in AKS (az aks create --kubernetes-version) and attach it.");
+    }
+
+    /** L4. */
+    static ArmException privateClusterNotCreatable() {
+        return badArgument("A private AKS cluster cannot be created through Azure Machine Learning (enablePrivateCluster). Create it in"
+                + " AKS first (az aks create --enable-private-cluster) and attach it (PUT the compute with properties.resourceId set to the"
+                + " cluster's id).");
+    }
+
+    static ArmException agentCountNotPositive(long count) {
+        return badArgument("Invalid configuration, agent count must be a positive integer (properties.properties.agentCount is " + count
+                + ").");
+    }
+
+    /** L6: a VM size the region offers. */
+    static ArmException vmSizeNotOffered(String name, String region, String offered) {
+        return badArgument("The VM size '" + name + "' of 'properties.properties.agentVmSize' is not available in region '" + region
+                + "'. Sizes available there: " + offered + ".");
+    }
+
+    /** L8: the vCPU arithmetic and the ways out. */
+    static ArmException tooFewVcpus(String nodes, long vcpus, String purpose, int minimum, String verb, String ways) {
+        return badArgument("Agent cores " + nodes + " = " + vcpus + " vCPUs. A cluster with purpose '" + purpose + "' should have at least "
+                + minimum + " cores to operate, so it cannot be " + verb + ": " + ways + ".");
+    }
+
+    static ArmException clusterNotCreatable(String compute, String why) {
+        return badArgument("Azure Machine Learning cannot create the AKS cluster for compute '" + compute + "': " + why);
+    }
+
+    /** C2: all four virtual network fields or none. */
+    static ArmException networkIncomplete(String path, List<String> missing) {
+        return badArgument("Invalid configuration, not all virtual net information provided: " + path + " lacks "
+                + String.join(", ", missing) + ". To use a custom virtual network give subnetId, serviceCidr (e.g. 10.0.0.0/16),"
+                + " dnsServiceIP (e.g. 10.0.0.10) and dockerBridgeCidr (e.g. 172.17.0.1/16).");
+    }
+
+    static ArmException notASubnetId(String value, String path) {
+        return badArgument("The value '" + value + "' of '" + path + "' is not a subnet id: expected"
+                + " /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.Network/virtualNetworks/{vnet}/subnets/{subnet}.");
+    }
+
+    static ArmException notAnAddress(String value, String path, boolean address, String example) {
+        return badArgument("The value '" + value + "' of '" + path + "' is not " + (address ? "an IPv4 address" : "an IPv4 CIDR")
+                + " (e.g. " + example + ").");
+    }
+
+    static ArmException dnsOutsideServiceRange(String dns, String service, String path) {
+        return badArgument("The DNS service address '" + dns + "' (" + path + ".dnsServiceIP) must lie inside the service address range '"
+                + service + "' (" + path + ".serviceCidr), e.g. the tenth address of it.");
+    }
+
+    static ArmException dnsOnReservedAddress(String dns, String service, String path) {
+        return badArgument("The DNS service address '" + dns + "' (" + path + ".dnsServiceIP) cannot be the network address, the first"
+                + " address (Kubernetes' own service) or the broadcast address of '" + service + "'.");
+    }
+
+    static ArmException bridgeOverlapsServices(String bridge, String service, String path) {
+        return badArgument("The docker bridge range '" + bridge + "' (" + path + ".dockerBridgeCidr) overlaps the service address range '"
+                + service + "' (" + path + ".serviceCidr); choose ranges that do not overlap, e.g. 172.17.0.1/16 and 10.0.0.0/16.");
+    }
+
+    static ArmException sslIncomplete(String path) {
+        return badArgument("Invalid configuration, not all ssl information provided. To enable SSL validation please provide the cname,"
+                + " cert pem file, and key pem file (" + path + ".cname, .cert and .key).");
+    }
+
+    static ArmException sslLeafWithCertificate(String path) {
+        return badArgument("Invalid configuration. When cname, cert pem file, and key pem file is provided, leaf domain label should"
+                + " not be provided (" + path + ".leafDomainLabel).");
+    }
+
+    static ArmException sslNeedsCertificateOrLeaf(String path, String status) {
+        return badArgument("Invalid configuration: " + path + ".status '" + status + "' needs either a certificate (cname, cert and key)"
+                + " or a leafDomainLabel for a Microsoft certificate.");
+    }
+
+    static ArmException sslOverwriteWithoutLeaf(String path) {
+        return badArgument("Invalid configuration. Overwrite existing domain only applies to leaf domain label (" + path
+                + ".overwriteExistingDomain).");
+    }
+
+    // --- attaching a cluster (A1-A6, V3-V5, L3)
+
+    static ArmException notAClusterId(String resourceId) {
+        return badArgument("Invalid resource_id provided: '" + resourceId + "' (properties.resourceId) is not the id of an AKS cluster."
+                + " Expected /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.ContainerService/managedClusters/{name}, as"
+                + " 'az aks show -n NAME -g RG --query id' prints it.");
+    }
+
+    static ArmException clusterToAttachNotFound(String name, String group, String subscription) {
+        return badArgument("The AKS cluster '" + name + "' (properties.resourceId) was not found in resource group '" + group
+                + "' of subscription '" + subscription + "'. Create it first (az aks create) or check the id (az aks show -n NAME -g RG"
+                + " --query id).");
+    }
+
+    static ArmException clusterStopped(String name) {
+        return conflict("The AKS cluster '" + name + "' is stopped; start it (az aks start) and attach it again.");
+    }
+
+    static ArmException clusterStillCreating(String name, String group) {
+        return conflict("The AKS cluster '" + name + "' is still being created (provisioningState Creating); attach it once it is"
+                + " Succeeded (az aks wait --created -n " + name + " -g " + group + ").");
+    }
+
+    static ArmException clusterUnusable(String name, String state) {
+        return badArgument("The AKS cluster '" + name + "' is in provisioning state '" + state + "' and cannot be attached; repair it (az"
+                + " aks update) or create a new one.");
+    }
+
+    static ArmException clusterBeingDeleted(String name) {
+        return conflict("The AKS cluster '" + name + "' is being deleted and cannot be attached.");
+    }
+
+    static ArmException clusterBusy(String name, String state) {
+        return conflict("The AKS cluster '" + name + "' is in provisioning state '" + state + "'; attach it once its operation has"
+                + " finished.");
+    }
+
+    /** V4: the versions the catalog in force supports. */
+    static ArmException versionNotSupported(String version, String lowest, String highest, String listed, String cluster) {
+        return badArgument("Specified kubernetes version " + version + " is not supported. Supported versions are between [" + lowest
+                + " - " + highest + "]: " + listed + ". Upgrade cluster '" + cluster + "' to one of them (az aks upgrade) and attach it"
+                + " again.");
+    }
+
+    /** L3: the Azure ML control-plane ranges the cluster's authorized ranges miss, of its region and the paired one. */
+    static ArmException authorizedRangesMissAzureMl(String cluster, String region, String pair, List<String> missRegion,
+                                                  List<String> missPair) {
+        return badArgument("The AKS cluster '" + cluster + "' limits its API server to authorized IP ranges that do not include the Azure"
+                + " Machine Learning control plane, so inference pods could not be deployed to it. The control plane runs in region '"
+                + region + "' and its paired region '" + pair + "'; add these ranges to apiServerAccessProfile.authorizedIPRanges (az"
+                + " aks update --api-server-authorized-ip-ranges) and attach again. Missing for " + region + ": "
+                + (missRegion.isEmpty() ? "none" : String.join(", ", missRegion)) + ". Missing for " + pair + ": "
+                + (missPair.isEmpty() ? "none" : String.join(", ", missPair)) + ".");
+    }
+
+    /** A3: what an earlier attachment reports once the same cluster was attached again. */
+    static ArmError attachmentSuperseded(String clusterId, String compute, String workspace, String group, Instant at, String earlier) {
+        return new ArmError("AttachmentSuperseded", "The AKS cluster '" + clusterId + "' was attached again, as compute '" + compute
+                + "' of workspace '" + workspace + "' (resource group '" + group + "'), at " + at + ". Each new attachment breaks the"
+                + " earlier ones, so compute '" + earlier + "' no longer works. Detach it (underlyingResourceAction=Detach).");
+    }
+
+    // --- changing, reading and deleting a compute (A4, C1, D1, L9)
+
+    static ArmException computeBusy(String name, String state) {
+        return conflict("Compute '" + name + "' is in provisioning state '" + state + "': another operation on it is in progress. Wait for"
+                + " it to finish (GET the compute until provisioningState is Succeeded or Failed).");
+    }
+
+    static ArmException computeNotUsableYet(String name, String state) {
+        return conflict("Compute '" + name + "' is in provisioning state '" + state + "'; its keys and nodes are available once it is"
+                + " Succeeded.");
+    }
+
+    static ArmException failedComputeCannotChange(String name) {
+        return badArgument("Compute '" + name + "' is in provisioning state 'Failed' (see its provisioningErrors) and cannot be changed."
+                + " Delete it (underlyingResourceAction=Detach, or Delete for a cluster Azure ML created) and create or attach it again.");
+    }
+
+    /** L6, L9. */
+    static ArmException vmSizeCannotChange(String current, String requested, boolean attached) {
+        return badArgument("The VM size of an AKS compute cannot be changed ('" + current + "' to '" + requested + "'): only the node count"
+                + " (properties.properties.agentCount) can. To serve on another VM size (a GPU or FPGA size, for example) create a cluster"
+                + " with that size" + (attached ? " and attach it" : "") + "; adding a node pool of it to this cluster does not make Azure"
+                + " Machine Learning serve from it.");
+    }
+
+    /** A4. */
+    static ArmException purposeCannotChange(String name, String current, String requested) {
+        return badArgument("The cluster purpose of compute '" + name + "' is '" + current + "' and cannot be changed to '" + requested
+                + "'. Detach the compute and attach the cluster again with the new purpose.");
+    }
+
+    /** A4. */
+    static ArmException networkingCannotChange(String name, boolean attached) {
+        return badArgument("The networking (properties.properties.aksNetworkingConfiguration) of compute '" + name + "' cannot be"
+                + " changed: its cluster's network is fixed." + (attached ? detachAndAttach() : " Delete the compute and create it again"
+                + " with the new virtual network."));
+    }
+
+    /** A4. */
+    static ArmException loadBalancerCannotChange(String name) {
+        return badArgument("The load balancer settings of attached compute '" + name + "' cannot be changed." + detachAndAttach());
+    }
+
+    /** A4. */
+    static ArmException tlsCannotChange(String name) {
+        return badArgument("The TLS settings (properties.properties.sslConfiguration) of attached compute '" + name + "' cannot be"
+                + " changed." + detachAndAttach());
+    }
+
+    static ArmException clusterBusyForScale(String cluster, String compute, String state) {
+        return conflict("The AKS cluster '" + cluster + "' of compute '" + compute + "' is in provisioning state '" + state + "'; scale it"
+                + " once its operation has finished.");
+    }
+
+    /** D1: Delete is for clusters Azure ML created. */
+    static ArmException cannotDeleteAttachedCluster(String compute, String cluster) {
+        return badArgument("Compute '" + compute + "' was attached: its AKS cluster '" + cluster + "' was not created by Azure Machine"
+                + " Learning, so underlyingResourceAction=Delete cannot delete it and nothing was changed. Use"
+                + " underlyingResourceAction=Detach to remove the compute from the workspace; delete the cluster itself through AKS (az"
+                + " aks delete).");
+    }
+
+    /** C1: what a compute whose cluster is gone reports. */
+    static ArmError clusterGone(String cluster, String compute) {
+        return new ArmError("ComputeResourceNotFound", "The AKS cluster '" + cluster + "' behind compute '" + compute + "' no longer"
+                + " exists: it or its resource group was deleted (or it was deleted and created again). Models cannot be deployed to this"
+                + " compute. Delete the compute (underlyingResourceAction=Detach), then create a new cluster or attach an existing one.");
+    }
+
+    static ArmError clusterProvisioningFailed(String cluster, String state) {
+        return new ArmError("ClusterProvisioningFailed", "The AKS cluster '" + cluster + "' ended in provisioning state '" + state + "'.");
+    }
+
+    private static String detachAndAttach() {
+        return " To change it, detach the compute (underlyingResourceAction=Detach) and attach the cluster again with the new settings.";
     }
 }

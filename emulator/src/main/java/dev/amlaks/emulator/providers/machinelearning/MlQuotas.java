@@ -9,7 +9,6 @@ import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.fixtures.RegionsFixture;
 import dev.amlaks.emulator.fixtures.VmSizesFixture;
 import dev.amlaks.emulator.providers.compute.QuotaLedger;
-import dev.amlaks.emulator.store.StoredResource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,14 +27,16 @@ final class MlQuotas {
     private static final long LOW_PRIORITY_LIMIT = 100;
 
     private final MlContext ctx;
+    private final WorkspaceService workspaces;
 
-    MlQuotas(MlContext ctx) {
+    MlQuotas(MlContext ctx, WorkspaceService workspaces) {
         this.ctx = ctx;
+        this.workspaces = workspaces;
     }
 
     String region(String location) {
-        return ctx.regions().find(location).map(RegionsFixture.Region::name).orElseThrow(() -> MlErrors.badArgument("The location '"
-                + location + "' is not an Azure region Azure Machine Learning serves. Regions: " + ctx.regions().namesText() + "."));
+        return ctx.regions().find(location).map(RegionsFixture.Region::name).orElseThrow(() -> MlErrors.notAnMlRegion(location,
+                ctx.regions().namesText()));
     }
 
     /** VirtualMachineSizes_List: the catalog's sizes offered in the region. */
@@ -83,16 +84,14 @@ final class MlQuotas {
         String region = region(location);
         return ctx.db().withHandle(h -> {
             List<ObjectNode> out = new java.util.ArrayList<>();
-            List<StoredResource> workspaces = ctx.resources().allInSubscription(h, MlNames.WORKSPACE_KEY,
-                    subscriptionId.toLowerCase(Locale.ROOT)).stream().filter(w -> region.equals(w.location())).toList();
+            List<Workspace> inRegion = workspaces.inRegion(h, subscriptionId, region);
             for (Map.Entry<String, String> f : familyNames().entrySet()) {
                 long limit = ctx.quota().limit(h, subscriptionId, region, f.getKey());
                 String idName = f.getValue().replace(' ', '_');
                 out.add(quota("/subscriptions/" + subscriptionId + "/quotas/" + idName, "vmFamily/quotas", f.getValue(), limit, region));
-                for (StoredResource w : workspaces) {
-                    JsonNode own = internal(w).path("quotas").get(idName);
-                    out.add(quota(w.id() + "/quotas/" + idName, "workspaces/quotas", f.getValue(), own == null ? limit : own.asLong(),
-                            region));
+                for (Workspace w : inRegion) {
+                    long own = w.internal().quotas().getOrDefault(idName, limit);
+                    out.add(quota(w.id() + "/quotas/" + idName, "workspaces/quotas", f.getValue(), own, region));
                 }
             }
             return out;
@@ -147,19 +146,12 @@ final class MlQuotas {
         if (!ws.typeKey().equals(MlNames.WORKSPACE_KEY) || !ws.subscriptionId().equalsIgnoreCase(subscriptionId)) {
             return "OperationNotSupportedForSku";
         }
-        var row = ctx.resources().find(h, ws.key());
-        if (row.isEmpty() || !region.equals(row.get().location())) {
-            return "Failure";
-        }
         String familyKey = familyNames().entrySet().stream().filter(e -> e.getValue().replace(' ', '_').equalsIgnoreCase(family))
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
         if (limit > ctx.quota().limit(h, subscriptionId, region, familyKey)) {
             return "InvalidQuotaExceedsSubscriptionLimit";
         }
-        ObjectNode internal = internal(row.get());
-        internal.withObject("/quotas").put(familyNames().get(familyKey).replace(' ', '_'), limit);
-        ctx.resources().update(h, row.get().withInternal(internal.toString()), row.get().etag());
-        return "Success";
+        return workspaces.setQuota(h, ws, region, familyNames().get(familyKey).replace(' ', '_'), limit) ? "Success" : "Failure";
     }
 
     /** Family key ({@code standardDv2Family}) to Azure ML's usage name ({@code Standard Dv2 Family Cluster Dedicated vCPUs}). */
@@ -167,10 +159,6 @@ final class MlQuotas {
         Map<String, String> out = new TreeMap<>();
         ctx.sizes().families().forEach((k, v) -> out.put(k, v.replace(" vCPUs", "") + " Cluster Dedicated vCPUs"));
         return out;
-    }
-
-    private static ObjectNode internal(StoredResource r) {
-        return r.internal() == null ? Json.object() : Json.tree(r.internal());
     }
 
     private static ObjectNode usage(String id, String type, String name, long limit, String region) {

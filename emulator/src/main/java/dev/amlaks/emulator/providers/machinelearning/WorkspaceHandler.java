@@ -29,16 +29,16 @@ public final class WorkspaceHandler {
         if (r.operation() != null) {
             lro.accepted(call, r.operation());
         } else {
-            call.json(200, r.workspace().body());
+            call.json(200, r.body());
         }
     }
 
     public void get(ArmCall call) {
-        call.json(200, service.get(id(call)).body());
+        call.json(200, service.get(id(call)));
     }
 
     public void patch(ArmCall call) {
-        call.json(200, service.patch(id(call), call.bodyObject()).body());
+        call.json(200, service.patch(id(call), call.bodyObject()));
     }
 
     public void delete(ArmCall call) {

@@ -2,7 +2,6 @@ package dev.amlaks.emulator.providers.machinelearning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amlaks.emulator.arm.ArmException;
 import dev.amlaks.emulator.arm.CommonErrors;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.JsonFields;
@@ -14,184 +13,172 @@ import dev.amlaks.emulator.operations.Operation;
 import dev.amlaks.emulator.operations.OperationKind;
 import dev.amlaks.emulator.operations.OperationRequest;
 import dev.amlaks.emulator.operations.ProvisioningState;
+import dev.amlaks.emulator.spi.RecordStore;
+import dev.amlaks.emulator.store.Page;
 import dev.amlaks.emulator.store.StoredResource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Workspaces: create (a long-running operation that fills in what the service provisions and
- * reports), update, tags, keys and delete (which takes the workspace's computes with it and never
+ * reports), update, PATCH, keys and delete (which takes the workspace's computes with it and never
  * a cluster).
  */
 public final class WorkspaceService {
 
     static final String KIND = MlNames.WORKSPACE_TYPE + "/";
-    /** What a PUT did: the workspace now, the operation started (null: done at once), whether it was new. */
-    public record Result(StoredResource workspace, Operation operation, boolean created) {
+    private static final List<String> IDENTITY_TYPES = List.of("SystemAssigned", "UserAssigned", "SystemAssigned,UserAssigned", "None");
+
+    /** What a PUT did: the workspace's body now, the operation started (null: done at once), whether it was new. */
+    public record Result(String body, Operation operation, boolean created) {
     }
 
     private final MlContext ctx;
+    private final RecordStore<Workspace> store;
 
     WorkspaceService(MlContext ctx) {
         this.ctx = ctx;
+        this.store = new RecordStore<>(ctx.resources(), new WorkspaceCodec());
     }
 
     /** One page of the workspaces of a resource group. */
-    public dev.amlaks.emulator.store.Page<StoredResource> listInGroup(ResourceId group, String afterKey, int size) {
+    public Page<StoredResource> listInGroup(ResourceId group, String afterKey, int size) {
         return ctx.resources().listByParent(MlNames.WORKSPACE_KEY, group.key(), afterKey, size);
     }
 
     /** One page of the workspaces of a subscription. */
-    public dev.amlaks.emulator.store.Page<StoredResource> listInSubscription(String subscriptionId, String afterKey, int size) {
-        return ctx.resources().listBySubscription(MlNames.WORKSPACE_KEY, subscriptionId.toLowerCase(java.util.Locale.ROOT), afterKey, size);
+    public Page<StoredResource> listInSubscription(String subscriptionId, String afterKey, int size) {
+        return ctx.resources().listBySubscription(MlNames.WORKSPACE_KEY, subscriptionId.toLowerCase(Locale.ROOT), afterKey, size);
     }
 
-    public StoredResource get(ResourceId id) {
-        return ctx.resources().find(id.key()).orElseThrow(() -> MlErrors.workspaceNotFound(id.name(), id.resourceGroup()));
+    /** The workspace's body, as stored. */
+    public String get(ResourceId id) {
+        return ctx.resources().find(id.key()).map(StoredResource::body).orElseThrow(() -> MlErrors.workspaceNotFound(id.name(),
+                id.resourceGroup()));
     }
 
-    StoredResource get(Handle h, ResourceId id) {
-        return ctx.resources().find(h, id.key()).orElseThrow(() -> MlErrors.workspaceNotFound(id.name(), id.resourceGroup()));
+    /** Every workspace of a subscription in a region, as records. */
+    List<Workspace> inRegion(Handle h, String subscriptionId, String region) {
+        return ctx.resources().allInSubscription(h, MlNames.WORKSPACE_KEY, subscriptionId.toLowerCase(Locale.ROOT)).stream()
+                .filter(w -> region.equals(w.location())).map(r -> store.read(r).value()).toList();
+    }
+
+    /** Sets a workspace's own limit for one VM family; false when there is no such workspace in the region. */
+    boolean setQuota(Handle h, ResourceId id, String region, String family, long limit) {
+        Optional<RecordStore.Stored<Workspace>> s = store.load(h, id);
+        if (s.isEmpty() || !region.equals(s.get().value().location())) {
+            return false;
+        }
+        store.save(h, s.get(), s.get().value().withQuota(family, limit), ctx.clock().nowMillis());
+        return true;
+    }
+
+    Workspace get(Handle h, ResourceId id) {
+        return load(h, id).value();
     }
 
     /** A workspace computes may be added to or changed in: it exists and is not being created or deleted. */
-    StoredResource requireReady(Handle h, ResourceId id) {
-        StoredResource ws = get(h, id);
-        if (!ProvisioningState.SUCCEEDED.value().equals(ws.provisioningState())) {
-            throw MlErrors.workspaceNotReady(id.name(), ws.provisioningState());
+    Workspace requireReady(Handle h, ResourceId id) {
+        Workspace ws = get(h, id);
+        if (ws.state() != ProvisioningState.SUCCEEDED) {
+            throw MlErrors.workspaceNotReady(id.name(), ws.state().value());
         }
         return ws;
     }
 
-    public Result put(ResourceId id, ObjectNode request, Preconditions pre, String apiVersion) {
+    public Result put(ResourceId id, ObjectNode body, Preconditions pre, String apiVersion) {
         MlNames.validateWorkspaceName(id.name());
-        ObjectNode props = JsonFields.object(request, "properties", "properties");
-        ObjectNode in = props == null ? Json.object() : props;
-        WorkspaceBodies.checkRequest(request, in);
+        WorkspaceRequest r = WorkspaceRequest.parse(body);
         return ctx.db().inTransaction(h -> {
-            Optional<StoredResource> existing = ctx.resources().find(h, id.key());
-            pre.check(existing.map(StoredResource::etag));
-            return existing.isPresent() ? update(h, existing.get(), request, in) : create(h, id, request, in, apiVersion);
+            Optional<RecordStore.Stored<Workspace>> existing = store.load(h, id);
+            pre.check(existing.map(s -> s.row().etag()));
+            return existing.isPresent() ? update(h, existing.get(), r) : create(h, id, r, apiVersion);
         });
     }
 
-    private Result create(Handle h, ResourceId id, ObjectNode request, ObjectNode in, String apiVersion) {
-        String location = region(JsonFields.string(request, "location", "location"));
+    private Result create(Handle h, ResourceId id, WorkspaceRequest r, String apiVersion) {
+        String location = region(r.location());
         ctx.groups().requireActive(h, id.resourceGroupId());
         String tenant = ctx.subscriptions().require(id.subscriptionId(), null);
-        ObjectNode body = WorkspaceBodies.created(id, request, in, location, tenant);
-
-        ObjectNode keys = WorkspaceBodies.newKeys();
-        Operation op = start(h, "create", id, location, "PUT", apiVersion);
-        StoredResource row = StoredResource.create(id, location, body.toString(), ProvisioningState.CREATING.value(),
-                ctx.clock().nowMillis()).withInternal(keys.toString());
-        ctx.resources().insert(h, row);
-        return new Result(row, op, true);
+        Workspace ws = created(id, r, location, tenant);
+        RecordStore.Stored<Workspace> saved = store.save(h, null, ws, ctx.clock().nowMillis());
+        return new Result(saved.row().body(), start(h, "create", id, location, "PUT", apiVersion), true);
     }
 
-    /** A PUT on an existing workspace changes what may change, at once (200, Succeeded). */
-    private Result update(Handle h, StoredResource row, ObjectNode request, ObjectNode in) {
-        ObjectNode body = Json.tree(row.body());
-        ensureSettled(h, row, body);
-        String location = JsonFields.string(request, "location", "location");
-        if (location != null && !Regions.normalise(location).equals(row.location())) {
-            throw ArmException.conflict("InvalidResourceLocation", "The resource '" + row.name() + "' already exists in location '"
-                    + row.location() + "' in resource group '" + row.resourceId().resourceGroup() + "'. A resource with the same name"
-                    + " cannot be created in location '" + location + "'. Please select a new resource name.");
+    /** A PUT on an existing workspace changes what may change, at once (200). */
+    private Result update(Handle h, RecordStore.Stored<Workspace> s, WorkspaceRequest r) {
+        Workspace w = s.value();
+        ensureSettled(h, s);
+        if (r.location() != null && !Regions.normalise(r.location()).equals(w.location())) {
+            throw CommonErrors.locationCannotChange(w.id().name(), w.location(), w.id().resourceGroup(), r.location());
         }
-        ObjectNode p = (ObjectNode) body.get("properties");
-        for (String f : List.of("storageAccount", "keyVault", "hbiWorkspace")) {
-            JsonNode want = in.get(f);
-            if (want != null && !want.isNull() && !want.asText().equalsIgnoreCase(p.path(f).asText())) {
-                throw MlErrors.badArgument("The workspace property '" + f + "' cannot be changed once the workspace exists (it is '"
-                        + p.path(f).asText() + "', the request has '" + want.asText() + "'). Create a new workspace instead.");
-            }
+        fixed("storageAccount", w.storageAccount(), r.storageAccount());
+        fixed("keyVault", w.keyVault(), r.keyVault());
+        if (r.hbiWorkspace() != null && r.hbiWorkspace() != w.hbiWorkspace()) {
+            throw MlErrors.workspacePropertyFixed("hbiWorkspace", Boolean.toString(w.hbiWorkspace()), r.hbiWorkspace().toString());
         }
-        merge(body, request, in);
-        return new Result(write(h, row, body), null, false);
+        return new Result(store.save(h, s, merged(w, r), ctx.clock().nowMillis()).row().body(), null, false);
     }
 
     /** PATCH: tags, sku, identity and the updatable properties, at once. */
-    public StoredResource patch(ResourceId id, ObjectNode request) {
-        ObjectNode props = JsonFields.object(request, "properties", "properties");
-        ObjectNode in = props == null ? Json.object() : props;
+    public String patch(ResourceId id, ObjectNode body) {
+        ObjectNode props = JsonFields.object(body, "properties", "properties");
         for (String f : List.of("storageAccount", "keyVault", "hbiWorkspace", "applicationInsights")) {
-            if (in.has(f)) {
-                throw MlErrors.badArgument("The workspace property '" + f + "' cannot be changed with PATCH. Updatable properties: "
-                        + "description, friendlyName, imageBuildCompute, containerRegistry, publicNetworkAccess, primaryUserAssignedIdentity,"
-                        + " v1LegacyMode.");
+            if (props != null && props.has(f)) {
+                throw MlErrors.workspacePropertyNotPatchable(f);
             }
         }
-        WorkspaceBodies.checkRequest(request, in);
+        WorkspaceRequest r = WorkspaceRequest.parse(body);
         return ctx.db().inTransaction(h -> {
-            StoredResource row = ctx.resources().find(h, id.key()).orElseThrow(() -> MlErrors.workspaceNotFound(id.name(),
-                    id.resourceGroup()));
-            ObjectNode body = Json.tree(row.body());
-            ensureSettled(h, row, body);
-            merge(body, request, in);
-            return write(h, row, body);
+            RecordStore.Stored<Workspace> s = load(h, id);
+            ensureSettled(h, s);
+            return store.save(h, s, merged(s.value(), r), ctx.clock().nowMillis()).row().body();
         });
-    }
-
-    private void merge(ObjectNode body, ObjectNode request, ObjectNode in) {
-        ObjectNode p = (ObjectNode) body.get("properties");
-        if (request.has("tags") && !request.get("tags").isNull()) {
-            body.set("tags", request.get("tags"));
-        }
-        if (request.hasNonNull("sku")) {
-            body.set("sku", JsonFields.object(request, "sku", "sku"));
-        }
-        if (request.hasNonNull("identity")) {
-            body.set("identity", WorkspaceBodies.identity(request.get("identity"), p.path("tenantId").asText()));
-        }
-        for (String f : List.of("description", "friendlyName", "imageBuildCompute", "containerRegistry", "applicationInsights",
-                "publicNetworkAccess", "primaryUserAssignedIdentity", "v1LegacyMode", "allowPublicAccessWhenBehindVnet")) {
-            if (in.has(f)) {
-                p.set(f, in.get(f));
-            }
-        }
-    }
-
-    private StoredResource write(Handle h, StoredResource row, ObjectNode body) {
-        StoredResource next = row.withBody(body.toString(), ProvisioningState.SUCCEEDED.value(), ctx.clock().nowMillis());
-        ctx.resources().update(h, next, row.etag());
-        return next;
-    }
-
-    private void ensureSettled(Handle h, StoredResource row, ObjectNode body) {
-        Optional<Operation> running = ctx.operations().running(h, row);
-        if (running.isPresent()) {
-            throw MlErrors.workspaceNotReady(row.name(), body.path("properties").path("provisioningState").asText());
-        }
     }
 
     /** DELETE: the workspace turns Deleting; when done it and its computes are gone (clusters stay). Null: nothing to delete. */
     public Operation delete(ResourceId id, Preconditions pre, String apiVersion) {
         return ctx.db().inTransaction(h -> {
-            Optional<StoredResource> found = ctx.resources().find(h, id.key());
-            pre.check(found.map(StoredResource::etag));
+            Optional<RecordStore.Stored<Workspace>> found = store.load(h, id);
+            pre.check(found.map(s -> s.row().etag()));
             if (found.isEmpty()) {
                 return null;
             }
-            StoredResource row = found.get();
-            Optional<Operation> running = ctx.operations().running(h, row);
+            Optional<Operation> running = ctx.operations().running(h, id.key());
             if (running.isPresent() && running.get().kind().equals(KIND + "delete")) {
                 return running.get();
             }
-            ObjectNode body = Json.tree(row.body());
-            ensureSettled(h, row, body);
-            ((ObjectNode) body.get("properties")).put("provisioningState", ProvisioningState.DELETING.value());
-            Operation op = start(h, "delete", id, row.location(), "DELETE", apiVersion);
-            StoredResource next = row.withBody(body.toString(), ProvisioningState.DELETING.value(), ctx.clock().nowMillis());
-            ctx.resources().update(h, next, row.etag());
-            return op;
+            ensureSettled(h, found.get());
+            Workspace w = found.get().value();
+            store.save(h, found.get(), w.withState(ProvisioningState.DELETING), ctx.clock().nowMillis());
+            return start(h, "delete", id, w.location(), "DELETE", apiVersion);
         });
     }
 
     /** POST listKeys: the keys of the storage account, Application Insights, registry and notebooks the workspace uses. */
     public ObjectNode listKeys(ResourceId id) {
-        return WorkspaceBodies.keys(get(id));
+        Workspace w = ctx.db().withHandle(h -> get(h, id));
+        WorkspaceState keys = w.internal();
+        ObjectNode out = Json.object();
+        out.put("userStorageKey", keys.userStorageKey());
+        out.put("userStorageResourceId", w.storageAccount());
+        out.put("appInsightsInstrumentationKey", keys.appInsightsInstrumentationKey());
+        if (w.containerRegistry() != null) {
+            ObjectNode cr = out.putObject("containerRegistryCredentials");
+            cr.put("location", w.location());
+            cr.put("username", ResourceId.parse(w.containerRegistry()).name());
+            cr.putArray("passwords").add(Json.object().put("name", "password").put("value", keys.registryPassword()))
+                    .add(Json.object().put("name", "password2").put("value", keys.registryPassword2()));
+        } else {
+            out.putNull("containerRegistryCredentials");
+        }
+        ObjectNode nb = out.putObject("notebookAccessKeys");
+        nb.put("primaryAccessKey", keys.notebookPrimary());
+        nb.put("secondaryAccessKey", keys.notebookSecondary());
+        return out;
     }
 
     List<OperationKind> kinds() {
@@ -205,26 +192,103 @@ public final class WorkspaceService {
         }, failed));
     }
 
+    /** The workspace a create makes: what was asked, and what the service adds (associated resources when none are given, ids, URLs). */
+    private static Workspace created(ResourceId id, WorkspaceRequest r, String location, String tenant) {
+        String workspaceId = UUID.randomUUID().toString();
+        String suffix = workspaceId.replace("-", "").substring(0, 8);
+        String base = id.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        base = base.isEmpty() ? "ws" : base.substring(0, Math.min(base.length(), 14));
+        ObjectNode p = r.properties().deepCopy();
+        WorkspaceRequest.ASSOCIATED.keySet().forEach(p::remove);
+        p.remove("hbiWorkspace");
+        p.put("friendlyName", p.hasNonNull("friendlyName") ? p.get("friendlyName").asText() : id.name());
+        putIfAbsent(p, "publicNetworkAccess", "Enabled");
+        putIfAbsent(p, "v1LegacyMode", false);
+        p.put("workspaceId", workspaceId);
+        p.put("discoveryUrl", "https://" + location + ".api.azureml.ms/discovery");
+        p.put("mlFlowTrackingUri", "azureml://" + location + ".api.azureml.ms/mlflow/v1.0" + id);
+        p.put("privateLinkCount", 0);
+        p.put("storageHnsEnabled", false);
+        ObjectNode notebook = p.putObject("notebookInfo");
+        notebook.put("resourceId", UUID.randomUUID().toString().replace("-", ""));
+        notebook.put("fqdn", "ml-" + base + "-" + location + "-" + workspaceId + ".notebooks.azure.net");
+        notebook.put("isPrivateLinkEnabled", false);
+        notebook.putNull("notebookPreparationError");
+        String group = "/subscriptions/" + id.subscriptionId() + "/resourceGroups/" + id.resourceGroup() + "/providers/";
+        return new Workspace(id, location, r.tags(), identity(r.identity(), tenant), r.sku() != null ? r.sku()
+                : Json.object().put("name", "Basic").put("tier", "Basic"), r.kind() != null ? r.kind() : "Default",
+                Workspace.LIFECYCLE.begin(ProvisioningState.CREATING),
+                orDefault(r.storageAccount(), group + "Microsoft.Storage/storageAccounts/" + base + suffix),
+                orDefault(r.keyVault(), group + "Microsoft.KeyVault/vaults/" + base + suffix),
+                orDefault(r.applicationInsights(), group + "Microsoft.Insights/components/" + base + suffix), r.containerRegistry(),
+                Boolean.TRUE.equals(r.hbiWorkspace()), tenant, p, WorkspaceState.fresh());
+    }
+
+    private static Workspace merged(Workspace w, WorkspaceRequest r) {
+        ObjectNode other = w.otherProperties().deepCopy();
+        for (String f : WorkspaceRequest.UPDATABLE) {
+            if (r.properties().has(f)) {
+                other.set(f, r.properties().get(f).deepCopy());
+            }
+        }
+        JsonNode identity = r.identity() != null ? identity(r.identity(), w.tenantId()) : w.identity();
+        return w.updated(r.tags() != null ? r.tags() : w.tags(), r.sku() != null ? r.sku() : w.sku(), identity,
+                r.names("containerRegistry") ? r.containerRegistry() : w.containerRegistry(),
+                r.names("applicationInsights") && r.applicationInsights() != null ? r.applicationInsights() : w.applicationInsights(), other);
+    }
+
+    static ObjectNode identity(JsonNode requested, String tenant) {
+        String type = requested == null || requested.isNull() ? "SystemAssigned" : JsonFields.string(requested, "type", "identity.type");
+        String canonical = IDENTITY_TYPES.stream().filter(t -> t.replace(" ", "").equalsIgnoreCase(String.valueOf(type).replace(" ", "")))
+                .findFirst().orElseThrow(() -> MlErrors.invalidValue("identity.type", String.valueOf(type), IDENTITY_TYPES));
+        ObjectNode i = requested == null || requested.isNull() ? Json.object() : ((ObjectNode) requested).deepCopy();
+        i.put("type", canonical);
+        if (canonical.startsWith("SystemAssigned")) {
+            i.put("principalId", UUID.randomUUID().toString());
+            i.put("tenantId", tenant);
+        }
+        return i;
+    }
+
+    private static void fixed(String field, String current, String requested) {
+        if (requested != null && !requested.equalsIgnoreCase(String.valueOf(current))) {
+            throw MlErrors.workspacePropertyFixed(field, current, requested);
+        }
+    }
+
+    private void ensureSettled(Handle h, RecordStore.Stored<Workspace> s) {
+        if (ctx.operations().running(h, s.row().key()).isPresent()) {
+            throw MlErrors.workspaceNotReady(s.value().id().name(), s.value().state().value());
+        }
+    }
+
     private void setState(Handle h, Operation op, ProvisioningState state, long at) {
-        ctx.resources().find(h, ResourceId.parse(op.resourceId()).key()).ifPresent(row -> {
-            ObjectNode body = Json.tree(row.body());
-            ((ObjectNode) body.get("properties")).put("provisioningState", state.value());
-            ctx.resources().update(h, row.withBody(body.toString(), state.value(), at), row.etag());
-        });
+        store.load(h, ResourceId.parse(op.resourceId())).ifPresent(s -> store.save(h, s, s.value().withState(state), at));
+    }
+
+    private RecordStore.Stored<Workspace> load(Handle h, ResourceId id) {
+        return store.load(h, id).orElseThrow(() -> MlErrors.workspaceNotFound(id.name(), id.resourceGroup()));
     }
 
     private Operation start(Handle h, String kind, ResourceId id, String location, String method, String apiVersion) {
         return ctx.operations().start(h, OperationRequest.of(KIND + kind, id, MlNames.NAMESPACE, location, method, apiVersion));
     }
 
+    private static String orDefault(String value, String fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static void putIfAbsent(ObjectNode n, String field, Object value) {
+        if (!n.hasNonNull(field)) {
+            n.set(field, Json.MAPPER.valueToTree(value));
+        }
+    }
+
     String region(String location) {
         if (location == null || location.isBlank()) {
             throw CommonErrors.locationRequired();
         }
-        return ctx.regions().find(location).map(RegionsFixture.Region::name).orElseThrow(() -> ArmException.badRequest(
-                "LocationNotAvailableForResourceType", "The provided location '" + location + "' is not available for resource type '"
-                        + MlNames.WORKSPACE_TYPE + "'. List of available regions for the resource type is '" + ctx.regions().namesText()
-                        + "'."));
+        return ctx.regions().find(location).map(RegionsFixture.Region::name).orElseThrow(() -> CommonErrors.locationNotAvailable(location,
+                MlNames.WORKSPACE_TYPE, ctx.regions().namesText()));
     }
-
 }

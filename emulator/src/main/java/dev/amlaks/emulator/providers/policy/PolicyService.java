@@ -1,7 +1,6 @@
 package dev.amlaks.emulator.providers.policy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.amlaks.emulator.arm.ArmException;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.clock.VirtualClock;
@@ -49,8 +48,7 @@ public final class PolicyService {
     public Assignment denyPublicIps(String scope, String name, String displayName) {
         ResourceId scopeId = parseScope(scope);
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new ArmException(400, new dev.amlaks.emulator.arm.ArmError("InvalidPolicyAssignmentName", "The policy assignment name '"
-                    + name + "' is invalid: it must be 1 to 128 characters without <>*%&:\\?.+/.").withTarget("name"));
+            throw PolicyErrors.invalidAssignmentName(name);
         }
         ResourceId id = assignmentId(scopeId, name);
         ObjectNode body = Json.object();
@@ -129,8 +127,6 @@ public final class PolicyService {
         } catch (IllegalArgumentException ignored) {
             // answered below
         }
-        throw new ArmException(400, new dev.amlaks.emulator.arm.ArmError("InvalidPolicyScope", "The scope '" + scope
-                + "' is not a subscription or resource group id: use /subscriptions/{id} or /subscriptions/{id}/resourceGroups/{name}.")
-                .withTarget("scope"));
+        throw PolicyErrors.invalidScope(scope);
     }
 }

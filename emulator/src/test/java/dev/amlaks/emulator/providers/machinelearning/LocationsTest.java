@@ -5,6 +5,7 @@ import static dev.amlaks.emulator.testsupport.Arm.on;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -75,5 +76,11 @@ class LocationsTest {
                 .body("value[2].status", equalTo("InvalidVMFamilyName"));
         on(EMULATOR).queryParam("api-version", Ml.API).get(LOCATIONS + "eastus/quotas").then().statusCode(200)
                 .body("value.find { it.id == '" + ws + "/quotas/" + family + "' }.limit", equalTo(8));
+
+        on(EMULATOR).queryParam("api-version", Ml.API).body("{\"tags\":{\"team\":\"scoring\"}}").patch(ws).then().statusCode(200);
+        on(EMULATOR).queryParam("api-version", Ml.API).get(LOCATIONS + "eastus/quotas").then().statusCode(200)
+                .body("value.find { it.id == '" + ws + "/quotas/" + family + "' }.limit", equalTo(8));
+        on(EMULATOR).queryParam("api-version", Ml.API).post(ws + "/listKeys").then().statusCode(200)
+                .body("userStorageKey", not(emptyOrNullString()));
     }
 }

@@ -1,0 +1,69 @@
+package dev.amlaks.emulator.providers.machinelearning;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amlaks.emulator.arm.Json;
+import dev.amlaks.emulator.arm.JsonFields;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A compute PUT, parsed once at the edge: the compute type (only AKS is served), where it goes,
+ * the cluster to attach (or none, to have Azure ML create one), and the AKS properties Azure ML's
+ * rules read, every JSON type checked with the field named.
+ *
+ * @param tags null when the request names none
+ * @param hasDescription whether {@code description} was sent at all (it may be sent as null)
+ */
+record ComputeRequest(String location, Map<String, String> tags, String description, boolean hasDescription, Boolean disableLocalAuth,
+                      String resourceId, String computeLocation, AksRequest aks) {
+
+    private static final String AKS = "properties.properties";
+
+    /** {@code properties.properties} of an AKS compute PUT. */
+    record AksRequest(String clusterPurpose, Long agentCount, String agentVmSize, String versionField, boolean enablePrivateCluster,
+                      ObjectNode aksNetworkingConfiguration, String loadBalancerType, String loadBalancerSubnet, ObjectNode sslConfiguration) {
+    }
+
+    static ComputeRequest parse(ObjectNode body) {
+        ObjectNode props = JsonFields.object(body, "properties", "properties");
+        if (props == null) {
+            throw MlErrors.missing("properties", "an AKS compute is {\"properties\": {\"computeType\": \"AKS\", ...}}");
+        }
+        String type = JsonFields.string(props, "computeType", "properties.computeType");
+        if (type == null) {
+            throw MlErrors.missing("properties.computeType", "the kind of compute; supported values: AKS");
+        }
+        if (!type.equalsIgnoreCase("AKS")) {
+            throw MlErrors.computeTypeNotEmulated(type);
+        }
+        JsonFields.stringMap(body, "tags", "tags");
+        Map<String, String> tags = null;
+        if (body.path("tags").isObject()) {
+            tags = new LinkedHashMap<>();
+            Map<String, String> t = tags;
+            body.get("tags").fields().forEachRemaining(e -> t.put(e.getKey(), e.getValue().asText()));
+        }
+        ObjectNode aks = JsonFields.object(props, "properties", AKS);
+        ObjectNode a = aks == null ? Json.object() : aks;
+        String versionField = a.hasNonNull("kubernetesVersion") ? "kubernetesVersion" : a.hasNonNull("orchestratorVersion")
+                ? "orchestratorVersion" : null;
+        boolean privateCluster = a.path("enablePrivateCluster").asBoolean(false)
+                || a.path("aksNetworkingConfiguration").path("enablePrivateCluster").asBoolean(false);
+        return new ComputeRequest(JsonFields.string(body, "location", "location"), tags,
+                JsonFields.string(props, "description", "properties.description"), props.has("description"),
+                JsonFields.bool(props, "disableLocalAuth", "properties.disableLocalAuth"),
+                JsonFields.string(props, "resourceId", "properties.resourceId"),
+                JsonFields.string(props, "computeLocation", "properties.computeLocation"),
+                new AksRequest(JsonFields.string(a, "clusterPurpose", AKS + ".clusterPurpose"), JsonFields.integer(a, "agentCount",
+                        AKS + ".agentCount"), JsonFields.string(a, "agentVmSize", AKS + ".agentVmSize"), versionField, privateCluster,
+                        JsonFields.object(a, "aksNetworkingConfiguration", AKS + ".aksNetworkingConfiguration"),
+                        JsonFields.string(a, "loadBalancerType", AKS + ".loadBalancerType"),
+                        JsonFields.string(a, "loadBalancerSubnet", AKS + ".loadBalancerSubnet"),
+                        JsonFields.object(a, "sslConfiguration", AKS + ".sslConfiguration")));
+    }
+
+    /** Attach an existing cluster (true), or have Azure ML create one (false). */
+    boolean attaches() {
+        return resourceId != null && !resourceId.isBlank();
+    }
+}
