@@ -120,15 +120,7 @@ final class PoolRules {
      * or start the pool (a pool PUT may; a cluster PUT's profiles do not).
      */
     Change change(AgentPool pool, PoolRequest want, KubernetesCatalog catalog, String controlTarget, boolean allowPower) {
-        if (want.vmSize() != null && !want.vmSize().equalsIgnoreCase(pool.vmSize())) {
-            throw AksErrors.propertyChange("agentPoolProfile.vmSize");
-        }
-        if (want.osType() != null && !want.osType().equalsIgnoreCase(pool.osType())) {
-            throw AksErrors.propertyChange("agentPoolProfile.osType");
-        }
-        if (want.vnetSubnetId() != null && pool.vnetSubnetId() != null && !want.vnetSubnetId().equalsIgnoreCase(pool.vnetSubnetId())) {
-            throw AksErrors.propertyChange("agentPoolProfile.vnetSubnetID");
-        }
+        checkFixed(pool, want);
         AgentPool.Builder next = pool.toBuilder().rest(updatedRest(pool, want))
                 .autoscale(want.enableAutoScaling() != null ? want.enableAutoScaling() : pool.enableAutoScaling(),
                         want.minCount() != null ? want.minCount() : pool.minCount(), want.maxCount() != null ? want.maxCount() : pool.maxCount())
@@ -156,8 +148,11 @@ final class PoolRules {
             kind = "upgrade";
         }
         AksVersions.checkPoolSkew(poolTarget, controlTarget);
-        ProvisioningState state = "scale".equals(kind) ? ProvisioningState.SCALING : "upgrade".equals(kind) ? ProvisioningState.UPGRADING
-                : ProvisioningState.UPDATING;
+        ProvisioningState state = switch (kind) {
+            case "scale" -> ProvisioningState.SCALING;
+            case "upgrade" -> ProvisioningState.UPGRADING;
+            default -> ProvisioningState.UPDATING;
+        };
         if (allowPower && want.powerState() != null && PowerState.of(want.powerState()) != pool.power()) {
             PowerState target = PowerState.of(want.powerState());
             next.internal((kind.equals("upgrade") ? pool.internal().withTargetVersion(poolTarget) : pool.internal())
@@ -167,6 +162,19 @@ final class PoolRules {
         AgentPool probe = next.build();
         checkCount(probe.count(), probe);
         return new Change(next, kind, state, added);
+    }
+
+    /** What a pool keeps for life: its VM size, its OS, and its subnet once it has one. */
+    private static void checkFixed(AgentPool pool, PoolRequest want) {
+        if (want.vmSize() != null && !want.vmSize().equalsIgnoreCase(pool.vmSize())) {
+            throw AksErrors.propertyChange("agentPoolProfile.vmSize");
+        }
+        if (want.osType() != null && !want.osType().equalsIgnoreCase(pool.osType())) {
+            throw AksErrors.propertyChange("agentPoolProfile.osType");
+        }
+        if (want.vnetSubnetId() != null && pool.vnetSubnetId() != null && !want.vnetSubnetId().equalsIgnoreCase(pool.vnetSubnetId())) {
+            throw AksErrors.propertyChange("agentPoolProfile.vnetSubnetID");
+        }
     }
 
     /** {@code count} nodes in a pool of this mode, and the autoscaler's bounds around it. */
