@@ -26,6 +26,7 @@ import dev.amlaks.emulator.identity.TlsMaterial;
 import dev.amlaks.emulator.identity.Tokens;
 import dev.amlaks.emulator.operations.OperationRepository;
 import dev.amlaks.emulator.operations.OperationService;
+import dev.amlaks.emulator.providers.authorization.AuthorizationProvider;
 import dev.amlaks.emulator.providers.compute.ComputeProvider;
 import dev.amlaks.emulator.providers.compute.QuotaLedger;
 import dev.amlaks.emulator.providers.containerservice.AksContext;
@@ -118,14 +119,15 @@ public final class Emulator implements AutoCloseable {
 
             ArmRouter router = new ArmRouter();
             List<Provider> providers = new ArrayList<>();
-            providers.add(new ResourcesProvider(groups, new ResourceGroupHandler(groups, lists, lro),
+            providers.add(new ResourcesProvider(catalogs.apiVersions(), groups, new ResourceGroupHandler(groups, lists, lro),
                     new SubscriptionHandler(subscriptions, catalogs.regions(), lists), new ProviderHandler(router, catalogs.regions())));
-            providers.add(new ComputeProvider(quota, catalogs.vmSizes(), catalogs.regions()));
-            ContainerServiceProvider containerService = new ContainerServiceProvider(aks, lists, lro, tls.trustPem());
+            providers.add(new ComputeProvider(quota, catalogs.vmSizes(), catalogs.regions(), catalogs.apiVersions()));
+            ContainerServiceProvider containerService = new ContainerServiceProvider(aks, lists, lro, tls.trustPem(), catalogs.apiVersions());
             providers.add(containerService);
             providers.add(new MachineLearningProvider(new MlContext(database, resources, operations, clock, kubernetes,
                     catalogs.vmSizes(), catalogs.regions(), groups, subscriptions, quota,
-                    containerService.clusters()), lists, lro));
+                    containerService.clusters()), lists, lro, catalogs.apiVersions()));
+            providers.add(new AuthorizationProvider(context));
             for (ProviderFactory f : config.providers()) {
                 providers.add(f.create(context));
             }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * /subscriptions/{s}/resourceGroups/{rg}
  * /subscriptions/{s}/resourceGroups/{rg}/providers/{Namespace}/{type}/{name}[/{childType}/{childName}]...
  * /subscriptions/{s}/providers/{Namespace}/{type}/{name}...
+ * {resource id}/providers/{Namespace}/{type}/{name}      (an extension resource, role assignments on a subnet)
  * </pre>
  */
 public final class ResourceId {
@@ -35,10 +36,16 @@ public final class ResourceId {
     private final String resourceGroup;
     private final String namespace;
     private final List<Segment> segments;
+    private final ResourceId scope;
     private final String rendered;
     private final String key;
 
     private ResourceId(String subscriptionId, String resourceGroup, String namespace, List<Segment> segments) {
+        this(null, subscriptionId, resourceGroup, namespace, segments);
+    }
+
+    private ResourceId(ResourceId scope, String subscriptionId, String resourceGroup, String namespace, List<Segment> segments) {
+        this.scope = scope;
         this.subscriptionId = Objects.requireNonNull(subscriptionId);
         this.resourceGroup = resourceGroup;
         this.namespace = namespace;
@@ -72,7 +79,19 @@ public final class ResourceId {
         }
         List<Segment> more = new ArrayList<>(segments);
         more.add(new Segment(type, name));
-        return new ResourceId(subscriptionId, resourceGroup, namespace, more);
+        return new ResourceId(scope, subscriptionId, resourceGroup, namespace, more);
+    }
+
+    /**
+     * A resource of {@code namespace} that extends the one at {@code scope}: on a subscription or a
+     * group it is an ordinary resource there, on a provider resource an extension resource.
+     */
+    public static ResourceId at(ResourceId scope, String namespace, String type, String name) {
+        List<Segment> one = List.of(new Segment(type, name));
+        if (scope.namespace == null) {
+            return new ResourceId(scope.subscriptionId, scope.resourceGroup, Objects.requireNonNull(namespace), one);
+        }
+        return new ResourceId(scope, scope.subscriptionId, scope.resourceGroup, Objects.requireNonNull(namespace), one);
     }
 
     /**
@@ -113,14 +132,31 @@ public final class ResourceId {
         String ns = parts.get(i + 1);
         i += 2;
         List<String> rest = parts.subList(i, parts.size());
-        if (rest.isEmpty() || rest.size() % 2 != 0) {
+        ResourceId scope = null;
+        List<Segment> segs = new ArrayList<>();
+        int k = 0;
+        while (k < rest.size()) {
+            if (rest.get(k).equalsIgnoreCase("providers") && !segs.isEmpty()) {
+                // {resource}/providers/{namespace}/{type}/{name}: what came before is the scope of an extension resource
+                if (k + 1 >= rest.size()) {
+                    throw new IllegalArgumentException("'" + id + "' names no namespace after /providers/");
+                }
+                scope = new ResourceId(scope, sub, rg, ns, segs);
+                ns = rest.get(k + 1);
+                segs = new ArrayList<>();
+                k += 2;
+                continue;
+            }
+            if (k + 1 >= rest.size()) {
+                break;
+            }
+            segs.add(new Segment(rest.get(k), rest.get(k + 1)));
+            k += 2;
+        }
+        if (segs.isEmpty() || k != rest.size()) {
             throw new IllegalArgumentException("'" + id + "' is not a resource id: types and names must come in pairs after /providers/" + ns);
         }
-        List<Segment> segs = new ArrayList<>();
-        for (int k = 0; k < rest.size(); k += 2) {
-            segs.add(new Segment(rest.get(k), rest.get(k + 1)));
-        }
-        return new ResourceId(sub, rg, ns, segs);
+        return new ResourceId(scope, sub, rg, ns, segs);
     }
 
     public static boolean isGuid(String s) {
@@ -128,9 +164,14 @@ public final class ResourceId {
     }
 
     private String render() {
-        StringBuilder b = new StringBuilder("/subscriptions/").append(subscriptionId);
-        if (resourceGroup != null) {
-            b.append("/resourceGroups/").append(resourceGroup);
+        StringBuilder b = new StringBuilder();
+        if (scope != null) {
+            b.append(scope.rendered);
+        } else {
+            b.append("/subscriptions/").append(subscriptionId);
+            if (resourceGroup != null) {
+                b.append("/resourceGroups/").append(resourceGroup);
+            }
         }
         if (namespace != null) {
             b.append("/providers/").append(namespace);
@@ -156,6 +197,11 @@ public final class ResourceId {
 
     public List<Segment> segments() {
         return segments;
+    }
+
+    /** The resource an extension resource extends; null for every other id. */
+    public ResourceId extended() {
+        return scope;
     }
 
     public boolean isSubscription() {
@@ -195,7 +241,10 @@ public final class ResourceId {
     public ResourceId parent() {
         if (namespace != null) {
             if (segments.size() > 1) {
-                return new ResourceId(subscriptionId, resourceGroup, namespace, segments.subList(0, segments.size() - 1));
+                return new ResourceId(scope, subscriptionId, resourceGroup, namespace, segments.subList(0, segments.size() - 1));
+            }
+            if (scope != null) {
+                return scope;
             }
             return resourceGroup != null ? resourceGroup(subscriptionId, resourceGroup) : subscription(subscriptionId);
         }

@@ -16,7 +16,10 @@ import java.util.Set;
  * {@code /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}} matched segment by
  * segment, literals case-insensitively (ARM is), each template tied to the {@link ResourceType}
  * whose api-versions the front door enforces. Providers add routes with a readable table:
- * {@code routes.at(TYPE, PATH).get(handler::get).put(handler::put)}.
+ * {@code routes.at(TYPE, PATH).get(handler::get).put(handler::put)}. A template that begins with
+ * {@code {*scope}} serves an extension resource at any scope: it matches every path that ends with
+ * the rest of the template, binds {@code scope} to what came before ({@code ""} at the root, else
+ * {@code /subscriptions/...}), and {@code subscriptionId} when that scope is in a subscription.
  */
 public final class ArmRouter {
 
@@ -34,12 +37,20 @@ public final class ArmRouter {
         private final String[] segments;
         private final boolean[] isParam;
         private final int literals;
+        private final String scopeParam;
         private final Map<Method, Handler> handlers = new EnumMap<>(Method.class);
 
         private Route(ResourceType type, String template) {
             this.type = type;
             this.template = template;
-            this.segments = split(template).toArray(String[]::new);
+            List<String> all = split(template);
+            if (!all.isEmpty() && all.get(0).startsWith("{*") && all.get(0).endsWith("}")) {
+                this.scopeParam = all.get(0).substring(2, all.get(0).length() - 1);
+                all = all.subList(1, all.size());
+            } else {
+                this.scopeParam = null;
+            }
+            this.segments = all.toArray(String[]::new);
             this.isParam = new boolean[segments.length];
             int lit = 0;
             for (int i = 0; i < segments.length; i++) {
@@ -97,13 +108,25 @@ public final class ArmRouter {
             return handlers.keySet();
         }
 
+        boolean scoped() {
+            return scopeParam != null;
+        }
+
         Map<String, String> bind(List<String> path) {
-            if (path.size() != segments.length) {
+            int offset = path.size() - segments.length;
+            if (scopeParam == null ? offset != 0 : offset < 0 || !isScope(path.subList(0, offset))) {
                 return null;
             }
             Map<String, String> params = null;
+            if (scopeParam != null) {
+                params = new HashMap<>(4);
+                params.put(scopeParam, offset == 0 ? "" : "/" + String.join("/", path.subList(0, offset)));
+                if (offset >= 2 && path.get(0).equalsIgnoreCase("subscriptions")) {
+                    params.put("subscriptionId", path.get(1));
+                }
+            }
             for (int i = 0; i < segments.length; i++) {
-                String actual = path.get(i);
+                String actual = path.get(offset + i);
                 if (isParam[i]) {
                     if (params == null) {
                         params = new HashMap<>(4);
@@ -128,12 +151,22 @@ public final class ArmRouter {
         }
     }
 
+    /** A scope is the root, or a path under {@code /subscriptions/{id}} (management groups and tenants are not served). */
+    private static boolean isScope(List<String> prefix) {
+        return prefix.isEmpty() || prefix.size() >= 2 && prefix.get(0).equalsIgnoreCase("subscriptions");
+    }
+
     private final Map<Integer, List<Route>> bySize = new HashMap<>();
+    private final List<Route> scoped = new ArrayList<>();
     private final Map<String, ResourceType> types = new LinkedHashMap<>();
 
     public Route at(ResourceType type, String template) {
         Route r = new Route(type, template);
-        bySize.computeIfAbsent(r.segments.length, k -> new ArrayList<>()).add(r);
+        if (r.scoped()) {
+            scoped.add(r);
+        } else {
+            bySize.computeIfAbsent(r.segments.length, k -> new ArrayList<>()).add(r);
+        }
         types.putIfAbsent(type.key(), type);
         return r;
     }
@@ -160,7 +193,12 @@ public final class ArmRouter {
 
     /** Matches a path (already split into non-empty segments) and a method; the most literal template wins. */
     public Match match(Method method, List<String> path) {
-        List<Route> candidates = bySize.getOrDefault(path.size(), List.of());
+        List<Route> fixed = bySize.getOrDefault(path.size(), List.of());
+        List<Route> candidates = scoped.isEmpty() ? fixed : new ArrayList<>(fixed.size() + scoped.size());
+        if (!scoped.isEmpty()) {
+            candidates.addAll(fixed);
+            candidates.addAll(scoped);
+        }
         Route best = null;
         Map<String, String> bestParams = null;
         Route bestAny = null;

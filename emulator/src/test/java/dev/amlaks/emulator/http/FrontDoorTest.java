@@ -93,7 +93,7 @@ class FrontDoorTest {
                 .body("error.message", allOf(
                         containsString("The api-version '2099-01-01' is invalid. The supported versions are '2025-04-01, "),
                         containsString(", 2021-04-01, "),
-                        containsString("2019-05-01'.")));
+                        containsString("2015-11-01'.")));
     }
 
     @Test

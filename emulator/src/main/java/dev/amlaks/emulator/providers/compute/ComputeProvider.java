@@ -2,6 +2,7 @@ package dev.amlaks.emulator.providers.compute;
 
 import dev.amlaks.emulator.arm.ArmException;
 import dev.amlaks.emulator.arm.ResourceType;
+import dev.amlaks.emulator.catalog.ApiVersions;
 import dev.amlaks.emulator.catalog.Regions;
 import dev.amlaks.emulator.catalog.VmSizes;
 import dev.amlaks.emulator.fixtures.RegionsFixture;
@@ -24,32 +25,30 @@ import java.util.regex.Pattern;
 public final class ComputeProvider implements Provider {
 
     public static final String NAMESPACE = "Microsoft.Compute";
-    private static final String[] VERSIONS = {"2015-06-15", "2016-03-30", "2017-03-30", "2017-12-01", "2018-04-01", "2018-06-01",
-            "2018-10-01", "2019-03-01", "2019-07-01", "2019-12-01", "2020-06-01", "2020-12-01", "2021-03-01", "2021-04-01",
-            "2021-07-01", "2021-11-01", "2022-03-01", "2022-08-01", "2022-11-01", "2023-03-01", "2023-07-01", "2023-09-01",
-            "2024-03-01", "2024-07-01", "2024-11-01", "2025-04-01"};
-    private static final String[] SKU_VERSIONS = {"2017-03-30", "2017-09-01", "2019-04-01", "2021-07-01"};
-    static final ResourceType USAGES = ResourceType.provider(NAMESPACE, "locations/usages", VERSIONS);
-    static final ResourceType VM_SIZES = ResourceType.provider(NAMESPACE, "locations/vmSizes", VERSIONS);
-    static final ResourceType SKUS = ResourceType.provider(NAMESPACE, "skus", SKU_VERSIONS);
     private static final Pattern LOCATION_FILTER = Pattern.compile("^\\s*location\\s+eq\\s+'([^']+)'\\s*$", Pattern.CASE_INSENSITIVE);
 
     private final QuotaLedger quotas;
     private final VmSizes sizes;
     private final Regions regions;
+    private final ResourceType usagesType;
+    private final ResourceType vmSizesType;
+    private final ResourceType skusType;
 
-    public ComputeProvider(QuotaLedger quotas, VmSizes sizes, Regions regions) {
+    public ComputeProvider(QuotaLedger quotas, VmSizes sizes, Regions regions, ApiVersions versions) {
         this.quotas = quotas;
         this.sizes = sizes;
         this.regions = regions;
+        this.usagesType = versions.type(NAMESPACE, "locations/usages");
+        this.vmSizesType = versions.type(NAMESPACE, "locations/vmSizes");
+        this.skusType = versions.type(NAMESPACE, "skus");
     }
 
     @Override
     public void routes(ArmRouter routes) {
         String loc = "/subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}";
-        routes.at(USAGES, loc + "/usages").get(this::usages);
-        routes.at(VM_SIZES, loc + "/vmSizes").get(this::vmSizes);
-        routes.at(SKUS, "/subscriptions/{subscriptionId}/providers/Microsoft.Compute/skus").get(this::skus);
+        routes.at(usagesType, loc + "/usages").get(this::usages);
+        routes.at(vmSizesType, loc + "/vmSizes").get(this::vmSizes);
+        routes.at(skusType, "/subscriptions/{subscriptionId}/providers/Microsoft.Compute/skus").get(this::skus);
     }
 
     /** The region named in a path, or ARM's 400 listing the regions the type is offered in. */
@@ -61,7 +60,7 @@ public final class ComputeProvider implements Provider {
 
     private void usages(ArmCall call) {
         String sub = call.param("subscriptionId");
-        String location = region(regions, call.param("location"), USAGES);
+        String location = region(regions, call.param("location"), usagesType);
         QuotaUsage used = quotas.usage(sub, location);
         List<Map<String, Object>> items = new ArrayList<>();
         items.add(usage(QuotaLedger.CORES, "Total Regional vCPUs", used.cores(), sub, location));
@@ -83,7 +82,7 @@ public final class ComputeProvider implements Provider {
     }
 
     private void vmSizes(ArmCall call) {
-        String location = region(regions, call.param("location"), VM_SIZES);
+        String location = region(regions, call.param("location"), vmSizesType);
         List<Map<String, Object>> items = new ArrayList<>();
         for (VmSizesFixture.Size s : sizes.inRegion(location)) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -107,7 +106,7 @@ public final class ComputeProvider implements Provider {
                 throw ArmException.badRequest("InvalidFilter", "The $filter '" + filter
                         + "' is not supported. aml-aks-emulator supports \"location eq '{location}'\" on resource SKUs.");
             }
-            only = region(regions, m.group(1), SKUS);
+            only = region(regions, m.group(1), skusType);
         }
         List<Map<String, Object>> items = new ArrayList<>();
         for (VmSizesFixture.Size s : sizes.all()) {

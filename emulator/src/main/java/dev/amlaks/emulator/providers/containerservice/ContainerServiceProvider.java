@@ -1,6 +1,7 @@
 package dev.amlaks.emulator.providers.containerservice;
 
 import dev.amlaks.emulator.arm.ResourceType;
+import dev.amlaks.emulator.catalog.ApiVersions;
 import dev.amlaks.emulator.operations.OperationKind;
 import dev.amlaks.emulator.spi.ArmRouter;
 import dev.amlaks.emulator.spi.Lists;
@@ -10,27 +11,6 @@ import java.util.List;
 
 /** Microsoft.ContainerService: managed clusters, agent pools and the Kubernetes version catalog. */
 public final class ContainerServiceProvider implements Provider {
-
-    /**
-     * One superset body for every version clients send: Azure CLI 2.45 (2022-11-01, or 2022-09-01),
-     * the Java SDK 2.56 (2025-09-01), the JavaScript SDK 25.5 (2026-06-01), and the stable ones between.
-     */
-    static final String[] VERSIONS = {"2019-02-01", "2019-04-01", "2019-06-01", "2019-08-01", "2019-10-01", "2019-11-01", "2020-01-01",
-            "2020-02-01", "2020-03-01", "2020-04-01", "2020-06-01", "2020-07-01", "2020-09-01", "2020-11-01", "2020-12-01", "2021-02-01",
-            "2021-03-01", "2021-05-01", "2021-07-01", "2021-08-01", "2021-09-01", "2021-10-01", "2022-01-01", "2022-02-01", "2022-03-01",
-            "2022-04-01", "2022-06-01", "2022-07-01", "2022-08-01", "2022-09-01", "2022-11-01", "2023-01-01", "2023-02-01", "2023-03-01",
-            "2023-04-01", "2023-05-01", "2023-06-01", "2023-07-01", "2023-08-01", "2023-09-01", "2023-10-01", "2023-11-01", "2024-01-01",
-            "2024-02-01", "2024-05-01", "2024-07-01", "2024-08-01", "2024-09-01", "2024-10-01", "2025-01-01", "2025-02-01", "2025-03-01",
-            "2025-04-01", "2025-05-01", "2025-06-01", "2025-07-01", "2025-08-01", "2025-09-01", "2025-10-01", "2026-01-01", "2026-06-01"};
-    /** kubernetesVersions arrived in 2023-04-01. */
-    static final String[] KUBERNETES_VERSIONS = java.util.Arrays.stream(VERSIONS).filter(v -> v.compareTo("2023-04-01") >= 0)
-            .toArray(String[]::new);
-
-    static final ResourceType CLUSTERS = ResourceType.provider(AksNames.NAMESPACE, "managedClusters", VERSIONS);
-    static final ResourceType POOLS = ResourceType.provider(AksNames.NAMESPACE, "managedClusters/agentPools", VERSIONS);
-    static final ResourceType ORCHESTRATORS = ResourceType.legacy(AksNames.NAMESPACE, "locations/orchestrators",
-            "2017-09-30", "2019-04-01", "2019-08-01");
-    static final ResourceType K8S_VERSIONS = ResourceType.provider(AksNames.NAMESPACE, "locations/kubernetesVersions", KUBERNETES_VERSIONS);
 
     private static final String SUB = "/subscriptions/{subscriptionId}";
     private static final String GROUP_CLUSTERS = SUB + "/resourceGroups/{resourceGroupName}/providers/Microsoft.ContainerService/managedClusters";
@@ -44,7 +24,16 @@ public final class ContainerServiceProvider implements Provider {
     private final AksClusters port;
 
     /** Wires the provider's services from the shared context; {@code caPem} signs nothing, it only fills kubeconfigs. */
-    public ContainerServiceProvider(AksContext ctx, Lists lists, Lro lro, String caPem) {
+    private final ResourceType clustersType;
+    private final ResourceType poolsType;
+    private final ResourceType orchestratorsType;
+    private final ResourceType kubernetesVersionsType;
+
+    public ContainerServiceProvider(AksContext ctx, Lists lists, Lro lro, String caPem, ApiVersions versions) {
+        this.clustersType = versions.type(AksNames.NAMESPACE, "managedClusters");
+        this.poolsType = versions.type(AksNames.NAMESPACE, "managedClusters/agentPools");
+        this.orchestratorsType = versions.legacy(AksNames.NAMESPACE, "locations/orchestrators");
+        this.kubernetesVersionsType = versions.type(AksNames.NAMESPACE, "locations/kubernetesVersions");
         AksQuota quota = new AksQuota(ctx.resources(), ctx.sizes(), ctx.quota());
         ctx.quota().register(quota);
         ClusterStore store = new ClusterStore(ctx.resources());
@@ -64,24 +53,24 @@ public final class ContainerServiceProvider implements Provider {
 
     @Override
     public void routes(ArmRouter routes) {
-        routes.at(CLUSTERS, SUB + "/providers/Microsoft.ContainerService/managedClusters").get(clusters::listBySubscription);
-        routes.at(CLUSTERS, GROUP_CLUSTERS).get(clusters::listByGroup);
-        routes.at(CLUSTERS, CLUSTER).get(clusters::get).put(clusters::put).patch(clusters::patch).delete(clusters::delete);
-        routes.at(CLUSTERS, CLUSTER + "/upgradeProfiles/default").get(clusters::upgradeProfile);
-        routes.at(CLUSTERS, CLUSTER + "/listClusterUserCredential").post(clusters::userCredential);
-        routes.at(CLUSTERS, CLUSTER + "/listClusterAdminCredential").post(clusters::adminCredential);
-        routes.at(CLUSTERS, CLUSTER + "/listClusterMonitoringUserCredential").post(clusters::monitoringCredential);
-        routes.at(CLUSTERS, CLUSTER + "/stop").post(clusters::stop);
-        routes.at(CLUSTERS, CLUSTER + "/start").post(clusters::start);
-        routes.at(CLUSTERS, CLUSTER + "/abort").post(clusters::abort);
-        routes.at(CLUSTERS, CLUSTER + "/availableAgentPoolVersions").get(pools::availableVersions);
+        routes.at(clustersType, SUB + "/providers/Microsoft.ContainerService/managedClusters").get(clusters::listBySubscription);
+        routes.at(clustersType, GROUP_CLUSTERS).get(clusters::listByGroup);
+        routes.at(clustersType, CLUSTER).get(clusters::get).put(clusters::put).patch(clusters::patch).delete(clusters::delete);
+        routes.at(clustersType, CLUSTER + "/upgradeProfiles/default").get(clusters::upgradeProfile);
+        routes.at(clustersType, CLUSTER + "/listClusterUserCredential").post(clusters::userCredential);
+        routes.at(clustersType, CLUSTER + "/listClusterAdminCredential").post(clusters::adminCredential);
+        routes.at(clustersType, CLUSTER + "/listClusterMonitoringUserCredential").post(clusters::monitoringCredential);
+        routes.at(clustersType, CLUSTER + "/stop").post(clusters::stop);
+        routes.at(clustersType, CLUSTER + "/start").post(clusters::start);
+        routes.at(clustersType, CLUSTER + "/abort").post(clusters::abort);
+        routes.at(clustersType, CLUSTER + "/availableAgentPoolVersions").get(pools::availableVersions);
 
-        routes.at(POOLS, CLUSTER + "/agentPools").get(pools::list);
-        routes.at(POOLS, POOL).get(pools::get).put(pools::put).delete(pools::delete);
-        routes.at(POOLS, POOL + "/upgradeProfiles/default").get(pools::upgradeProfile);
+        routes.at(poolsType, CLUSTER + "/agentPools").get(pools::list);
+        routes.at(poolsType, POOL).get(pools::get).put(pools::put).delete(pools::delete);
+        routes.at(poolsType, POOL + "/upgradeProfiles/default").get(pools::upgradeProfile);
 
-        routes.at(ORCHESTRATORS, SUB + "/providers/Microsoft.ContainerService/locations/{location}/orchestrators").get(versions::orchestrators);
-        routes.at(K8S_VERSIONS, SUB + "/providers/Microsoft.ContainerService/locations/{location}/kubernetesVersions")
+        routes.at(orchestratorsType, SUB + "/providers/Microsoft.ContainerService/locations/{location}/orchestrators").get(versions::orchestrators);
+        routes.at(kubernetesVersionsType, SUB + "/providers/Microsoft.ContainerService/locations/{location}/kubernetesVersions")
                 .get(versions::kubernetesVersions);
     }
 
