@@ -33,6 +33,7 @@ import dev.amlaks.emulator.providers.containerservice.AksContext;
 import dev.amlaks.emulator.providers.containerservice.ContainerServiceProvider;
 import dev.amlaks.emulator.providers.machinelearning.MachineLearningProvider;
 import dev.amlaks.emulator.providers.machinelearning.MlContext;
+import dev.amlaks.emulator.providers.network.NetworkProvider;
 import dev.amlaks.emulator.providers.policy.PolicyService;
 import dev.amlaks.emulator.providers.resources.ProviderHandler;
 import dev.amlaks.emulator.providers.resources.ResourceGroupHandler;
@@ -115,7 +116,9 @@ public final class Emulator implements AutoCloseable {
             PolicyService policies = new PolicyService(database, resources, clock);
             this.context = new EmulatorContext(database, resources, clock, operations, catalogs, subscriptions, groups,
                     lists, lro, kubernetes, tls.trustPem());
-            AksContext aks = new AksContext(database, resources, operations, clock, kubernetes, catalogs.vmSizes(), catalogs.regions(), groups, quota, policies, subscriptions);
+            NetworkProvider network = new NetworkProvider(context);
+            AksContext aks = new AksContext(database, resources, operations, clock, kubernetes, catalogs.vmSizes(), catalogs.regions(), groups, quota, policies, subscriptions,
+                    network.virtualNetworks());
 
             ArmRouter router = new ArmRouter();
             List<Provider> providers = new ArrayList<>();
@@ -128,6 +131,7 @@ public final class Emulator implements AutoCloseable {
                     catalogs.vmSizes(), catalogs.regions(), groups, subscriptions, quota,
                     containerService.clusters()), lists, lro, catalogs.apiVersions()));
             providers.add(new AuthorizationProvider(context));
+            providers.add(network);
             for (ProviderFactory f : config.providers()) {
                 providers.add(f.create(context));
             }

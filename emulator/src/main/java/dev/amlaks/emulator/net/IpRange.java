@@ -12,11 +12,13 @@ import java.math.BigInteger;
 public final class IpRange {
 
     private final String text;
+    private final IPAddress given;
     private final IPAddress block;
     private final boolean prefixed;
 
-    private IpRange(String text, IPAddress block, boolean prefixed) {
+    private IpRange(String text, IPAddress given, IPAddress block, boolean prefixed) {
         this.text = text;
+        this.given = given;
         this.block = block;
         this.prefixed = prefixed;
     }
@@ -30,7 +32,7 @@ public final class IpRange {
         if (a == null) {
             return null;
         }
-        return new IpRange(text.trim(), a.isPrefixed() ? a.toPrefixBlock() : a, a.isPrefixed());
+        return new IpRange(text.trim(), a, a.isPrefixed() ? a.toPrefixBlock() : a, a.isPrefixed());
     }
 
     public static boolean isValid(String text) {
@@ -44,6 +46,16 @@ public final class IpRange {
     /** Written with a prefix length ({@code /16}), not as a lone address. */
     public boolean isCidr() {
         return prefixed;
+    }
+
+    /** A CIDR written with host bits set ({@code 10.0.0.1/16}), which Azure's network refuses for address prefixes. */
+    public boolean hasHostBits() {
+        return prefixed && !given.withoutPrefixLength().getLower().equals(block.getLower().withoutPrefixLength());
+    }
+
+    /** The block as it should be written: its network address and prefix length ({@code 10.0.0.0/16}). */
+    public String canonical() {
+        return block.toCanonicalString();
     }
 
     /** One address: no prefix, or a full-length one ({@code /32}, {@code /128}). */

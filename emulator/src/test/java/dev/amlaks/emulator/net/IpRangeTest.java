@@ -43,4 +43,14 @@ class IpRangeTest {
         assertThat(IpRange.parse("::/0").covers(IpRange.parse("10.0.0.1"))).as("families never cover each other").isFalse();
         assertThat(IpRange.parse("fd00::/8").covers(IpRange.parse("fd12:3456::1"))).isTrue();
     }
+
+    @Test
+    void a_cidr_with_host_bits_is_told_apart_from_its_network_address() {
+        assertThat(IpRange.parse("10.0.0.1/16").hasHostBits()).isTrue();
+        assertThat(IpRange.parse("10.0.0.1/16").canonical()).isEqualTo("10.0.0.0/16");
+        assertThat(IpRange.parse("10.0.0.0/16").hasHostBits()).isFalse();
+        assertThat(IpRange.parse("10.241.0.0/12").hasHostBits()).isTrue();
+        assertThat(IpRange.parse("fd00::/8").hasHostBits()).isFalse();
+        assertThat(IpRange.parse("10.0.0.7").hasHostBits()).isFalse();
+    }
 }

@@ -31,12 +31,14 @@ public final class AgentPoolService {
     private final PoolRules rules;
     private final AksQuota quota;
     private final AksContext ctx;
+    private final ClusterSubnets subnets;
 
     AgentPoolService(ManagedClusterService clusters, PoolRules rules, AksQuota quota) {
         this.clusters = clusters;
         this.rules = rules;
         this.quota = quota;
         this.ctx = clusters.context();
+        this.subnets = new ClusterSubnets(ctx.networks());
     }
 
     /** One page of a cluster's pools (the cluster must exist). */
@@ -71,6 +73,8 @@ public final class AgentPoolService {
         ManagedCluster c = l.cluster();
         AgentPool pool = rules.create(want, ctx.versions().current(), c.target(), c.network().networkPlugin(), false, c.location());
         ClusterRules.checkOutboundRouting(c.network(), List.of(pool));
+        subnets.check(h, c.location(), c.network(), List.of(pool));
+        subnets.use(h, c, List.of(pool));
         quota.reserve(h, c.id(), c.location(), c.nodeResourceGroup(), rules.usage(List.of(pool)));
         List<AgentPool> pools = new ArrayList<>(c.pools());
         pools.add(pool);

@@ -239,4 +239,29 @@ public final class AksErrors {
         return new ArmError("OperationCanceled", "The operation was canceled by an abort (POST .../abort) on managed cluster '"
                 + cluster + "'.");
     }
+
+    /** A pool's vnetSubnetID names a subnet that is not there. */
+    static ArmException subnetNotFound(ResourceId subnet) {
+        ResourceId vnet = subnet.parent();
+        return bad("SubnetNotFound", "Could not find subnet " + subnet.name() + " in vnet " + vnet.name() + " from resource group "
+                + subnet.resourceGroup() + " of subscription " + subnet.subscriptionId() + ". Create it first (az network vnet subnet"
+                + " create), or name an existing subnet in agentPoolProfile.vnetSubnetID.", "agentPoolProfile.vnetSubnetID");
+    }
+
+    static ArmException subnetInOtherRegion(String subnet, String subnetLocation, String location) {
+        return bad("InvalidParameter", "The subnet " + subnet + " is in region '" + subnetLocation + "' but the cluster is in '" + location
+                + "': a cluster's subnets must be in its own region.", "agentPoolProfile.vnetSubnetID");
+    }
+
+    static ArmException serviceCidrOverlapsSubnet(String serviceCidr, String subnetCidr) {
+        return bad("ServiceCidrOverlapExistingSubnetsCidr", "The specified service CIDR " + serviceCidr + " is conflicted with an existing"
+                + " subnet CIDR " + subnetCidr + ". Choose a networkProfile.serviceCidr outside the cluster's subnets (and a dnsServiceIP"
+                + " inside it).", "networkProfile.serviceCidr");
+    }
+
+    static ArmException routeTableNotAssociated(String subnet) {
+        return bad("ExistingRouteTableNotAssociatedWithSubnet", "An existing route table has not been associated with subnet " + subnet
+                + ". Please update the route table association: outboundType userDefinedRouting sends egress through the subnet's"
+                + " route table (az network vnet subnet update --route-table).", "agentPoolProfile.vnetSubnetID");
+    }
 }

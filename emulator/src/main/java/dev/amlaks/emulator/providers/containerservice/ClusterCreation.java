@@ -31,11 +31,13 @@ final class ClusterCreation {
     private final AksContext ctx;
     private final PoolRules pools;
     private final AksQuota quota;
+    private final ClusterSubnets subnets;
 
     ClusterCreation(AksContext ctx, PoolRules pools, AksQuota quota) {
         this.ctx = ctx;
         this.pools = pools;
         this.quota = quota;
+        this.subnets = new ClusterSubnets(ctx.networks());
     }
 
     /** The new cluster, not yet stored; its node resource group is made in the caller's transaction. */
@@ -55,6 +57,7 @@ final class ClusterCreation {
         ApiServerAccess access = ApiServerAccess.read(r.apiServerAccessProfile());
         ClusterRules.checkAccess(network, access);
         List<AgentPool> made = newPools(r, catalog, version, network, location);
+        subnets.check(h, location, network, made);
         quota.reserve(h, id, location, nodeRg, pools.usage(made));
 
         String tenant = ctx.subscriptions().require(id.subscriptionId(), null);
@@ -76,6 +79,7 @@ final class ClusterCreation {
         nodeTags.put("aks-managed-cluster-name", id.name());
         nodeTags.put("aks-managed-cluster-rg", id.resourceGroup());
         ctx.groups().createManaged(h, ResourceId.resourceGroup(id.subscriptionId(), nodeRg), location, AksNames.display(id), nodeTags);
+        subnets.use(h, cluster, made);
         return cluster;
     }
 

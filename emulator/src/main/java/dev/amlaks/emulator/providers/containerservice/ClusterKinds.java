@@ -24,9 +24,12 @@ final class ClusterKinds {
     private final AksContext ctx;
     private final ClusterStore store;
 
+    private final ClusterSubnets subnets;
+
     ClusterKinds(AksContext ctx, ClusterStore store) {
         this.ctx = ctx;
         this.store = store;
+        this.subnets = new ClusterSubnets(ctx.networks());
     }
 
     List<OperationKind> all() {
@@ -100,6 +103,7 @@ final class ClusterKinds {
 
     private OperationKind.Outcome deleted(Handle h, Operation op, long at) {
         load(h, op).ifPresent(l -> {
+            subnets.release(h, l.cluster(), l.cluster().pools());
             ctx.resources().deleteTree(h, l.cluster().id().key());
             ctx.groups().deleteManaged(h, ResourceId.resourceGroup(l.cluster().id().subscriptionId(), l.cluster().nodeResourceGroup()), at);
         });
@@ -121,6 +125,7 @@ final class ClusterKinds {
         ResourceId poolId = ResourceId.parse(op.resourceId());
         store.load(h, poolId.parent()).ifPresent(l -> {
             List<AgentPool> left = l.cluster().pools().stream().filter(p -> !p.name().equalsIgnoreCase(poolId.name())).toList();
+            subnets.release(h, l.cluster(), l.cluster().pools().stream().filter(p -> p.name().equalsIgnoreCase(poolId.name())).toList());
             store.save(h, l, l.cluster().toBuilder().pools(left).build(), at);
         });
         return OperationKind.Outcome.success();

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.testing.EmulatorExtension;
 import dev.amlaks.emulator.testsupport.Arm;
+import dev.amlaks.emulator.testsupport.Net;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,6 @@ class NetworkAndPolicyTest {
     static final EmulatorExtension EMULATOR = EmulatorExtension.create();
 
     private static final String OTHER_SUB = "44444444-0000-4000-8000-000000000004";
-    private static final String SUBNET = "/subscriptions/" + SUB + "/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/aks";
 
     @BeforeAll
     static void groups() {
@@ -70,16 +70,50 @@ class NetworkAndPolicyTest {
         on(EMULATOR).queryParam("api-version", Aks.API).get(cluster + "public").then().body("properties.provisioningState", equalTo("Failed"));
         assertThat(cores(OTHER_SUB)).as("a failed create holds no vCPUs").isZero();
 
-        // L2's way out: egress through a firewall with user-defined routes needs no public IP.
+        // L2's way out: egress through a firewall with user-defined routes needs no public IP, and a subnet with a route table.
         ObjectNode udr = body("firewalled");
         ((ObjectNode) Aks.props(udr).get("networkProfile")).put("outboundType", "userDefinedRouting");
         on(EMULATOR).queryParam("api-version", Aks.API).body(udr.toString()).put(cluster + "firewalled").then().statusCode(400)
                 .body("error.code", equalTo("AgentPoolsWithEmptySubnetError"));
-        Aks.firstPool(udr).put("vnetSubnetID", SUBNET);
+        String group = "/subscriptions/" + OTHER_SUB + "/resourceGroups/guarded/providers/Microsoft.Network";
+        Aks.firstPool(udr).put("vnetSubnetID", group + "/virtualNetworks/vnet/subnets/aks");
+        on(EMULATOR).queryParam("api-version", Aks.API).body(udr.toString()).put(cluster + "firewalled").then().statusCode(400)
+                .body("error.code", equalTo("SubnetNotFound")).body("error.message", containsString("Could not find subnet aks in vnet vnet"));
+        String subnet = Net.vnetWithSubnet(EMULATOR, group + "/virtualNetworks/vnet", "10.224.0.0/12", "aks", "10.224.0.0/16");
+        on(EMULATOR).queryParam("api-version", Aks.API).body(udr.toString()).put(cluster + "firewalled").then().statusCode(400)
+                .body("error.code", equalTo("ExistingRouteTableNotAssociatedWithSubnet")).body("error.message", containsString(subnet));
+        Net.associate(EMULATOR, subnet, "10.224.0.0/16", Net.routeTableWithFirewall(EMULATOR, group + "/routeTables/udr"));
         on(EMULATOR).queryParam("api-version", Aks.API).body(udr.toString()).put(cluster + "firewalled").then().statusCode(201)
                 .body("properties.networkProfile.loadBalancerProfile", nullValue());
         advance(EMULATOR, 600);
         on(EMULATOR).queryParam("api-version", Aks.API).get(cluster + "firewalled").then().body("properties.provisioningState", equalTo("Succeeded"));
+    }
+
+    @Test
+    @DisplayName("C2: a cluster in an existing subnet uses it while it lives; the subnet must be apart from the service CIDR")
+    void C2_a_cluster_in_an_existing_subnet_holds_it_until_deleted() {
+        Arm.createGroup(EMULATOR, "byo");
+        String subnet = Net.vnetWithSubnet(EMULATOR, "byo", "vnet", "10.0.0.0/8", "aks", "10.240.0.0/16");
+        ObjectNode b = body("inside");
+        Aks.firstPool(b).put("vnetSubnetID", subnet);
+        ((ObjectNode) Aks.props(b).get("networkProfile")).put("serviceCidr", "10.240.0.0/16").put("dnsServiceIP", "10.240.0.10");
+        Aks.put(EMULATOR, "byo", "inside", b).then().statusCode(400).body("error.code", equalTo("ServiceCidrOverlapExistingSubnetsCidr"))
+                .body("error.target", equalTo("networkProfile.serviceCidr"));
+        ((ObjectNode) Aks.props(b).get("networkProfile")).put("serviceCidr", "10.0.0.0/16").put("dnsServiceIP", "10.0.0.10");
+        Aks.put(EMULATOR, "byo", "inside", b).then().statusCode(201);
+        advance(EMULATOR, 600);
+        on(EMULATOR).queryParam("api-version", Net.API).get(subnet).then()
+                .body("properties.ipConfigurations[0].id", containsString("/resourceGroups/MC_byo_inside_westus/providers/Microsoft.Compute/"
+                        + "virtualMachineScaleSets/aks-nodepool1-"));
+        on(EMULATOR).queryParam("api-version", Net.API).delete(subnet).then().statusCode(400)
+                .body("error.code", equalTo("InUseSubnetCannotBeDeleted")).body("error.message", containsString("MC_byo_inside_westus"));
+        on(EMULATOR).queryParam("api-version", Net.API).delete(Net.vnet("byo", "vnet")).then().statusCode(400)
+                .body("error.code", equalTo("InUseSubnetCannotBeDeleted"));
+
+        on(EMULATOR).queryParam("api-version", Aks.API).delete(Aks.cluster("byo", "inside")).then().statusCode(202);
+        advance(EMULATOR, 600);
+        on(EMULATOR).queryParam("api-version", Net.API).get(subnet).then().body("properties.ipConfigurations", nullValue());
+        on(EMULATOR).queryParam("api-version", Net.API).delete(subnet).then().statusCode(202);
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.amlaks.emulator.testing.EmulatorExtension;
 import dev.amlaks.emulator.testsupport.Arm;
+import dev.amlaks.emulator.testsupport.Net;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;
@@ -168,6 +169,11 @@ class ComputeCreateTest {
         expectNetworkError(ok.replace("\"10.0.0.10\"", "\"10.1.0.10\""), "must lie inside the service address range '10.0.0.0/16'");
         expectNetworkError(ok.replace("\"10.0.0.10\"", "\"10.0.0.1\""), "cannot be the network address, the first address");
         expectNetworkError(ok.replace("172.17.0.1/16", "10.0.128.1/17"), "overlaps the service address range");
+        Ml.put(EMULATOR, "mlrg", "mlws", "vnet", Ml.body("eastus", null, ok)).then().statusCode(400)
+                .body("error.code", equalTo("BadArgument"))
+                .body("error.message", containsString("Could not find subnet default in vnet mynetwork"));
+        Arm.createGroup(EMULATOR, "mygroup");
+        Net.vnetWithSubnetIn(EMULATOR, subnet.substring(0, subnet.indexOf("/subnets/")), "eastus", "10.240.0.0/12", "default", "10.240.0.0/16");
         Ml.put(EMULATOR, "mlrg", "mlws", "vnet", Ml.body("eastus", null, ok)).then().statusCode(201)
                 .body("properties.properties.aksNetworkingConfiguration.subnetId", equalTo(subnet));
         String cluster = Ml.state(EMULATOR, "mlrg", "mlws", "vnet").getString("properties.resourceId");
