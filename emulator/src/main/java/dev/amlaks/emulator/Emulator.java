@@ -31,6 +31,7 @@ import dev.amlaks.emulator.providers.compute.ComputeProvider;
 import dev.amlaks.emulator.providers.compute.QuotaLedger;
 import dev.amlaks.emulator.providers.containerservice.AksContext;
 import dev.amlaks.emulator.providers.containerservice.ContainerServiceProvider;
+import dev.amlaks.emulator.providers.dependencies.DependenciesProvider;
 import dev.amlaks.emulator.providers.machinelearning.MachineLearningProvider;
 import dev.amlaks.emulator.providers.machinelearning.MlContext;
 import dev.amlaks.emulator.providers.network.NetworkProvider;
@@ -46,6 +47,7 @@ import dev.amlaks.emulator.spi.Lists;
 import dev.amlaks.emulator.spi.Lro;
 import dev.amlaks.emulator.spi.Provider;
 import dev.amlaks.emulator.spi.ProviderFactory;
+import dev.amlaks.emulator.spi.References;
 import dev.amlaks.emulator.store.Database;
 import dev.amlaks.emulator.store.ResourceRepository;
 import dev.amlaks.emulator.tenancy.SubscriptionService;
@@ -114,13 +116,13 @@ public final class Emulator implements AutoCloseable {
             KubernetesVersions kubernetes = new KubernetesVersions(catalogs.kubernetes(), clock::now, config.catalogDate());
             QuotaLedger quota = new QuotaLedger(database, resources, clock, catalogs.regions(), catalogs.quotas());
             PolicyService policies = new PolicyService(database, resources, clock);
+            ArmRouter router = new ArmRouter();
             this.context = new EmulatorContext(database, resources, clock, operations, catalogs, subscriptions, groups,
-                    lists, lro, kubernetes, tls.trustPem());
+                    lists, lro, kubernetes, tls.trustPem(), new References(resources, router));
             NetworkProvider network = new NetworkProvider(context);
             AksContext aks = new AksContext(database, resources, operations, clock, kubernetes, catalogs.vmSizes(), catalogs.regions(), groups, quota, policies, subscriptions,
                     network.virtualNetworks());
 
-            ArmRouter router = new ArmRouter();
             List<Provider> providers = new ArrayList<>();
             providers.add(new ResourcesProvider(catalogs.apiVersions(), groups, new ResourceGroupHandler(groups, lists, lro),
                     new SubscriptionHandler(subscriptions, catalogs.regions(), lists), new ProviderHandler(router, catalogs.regions())));
@@ -132,6 +134,7 @@ public final class Emulator implements AutoCloseable {
                     containerService.clusters()), lists, lro, catalogs.apiVersions()));
             providers.add(new AuthorizationProvider(context));
             providers.add(network);
+            providers.add(new DependenciesProvider(context));
             for (ProviderFactory f : config.providers()) {
                 providers.add(f.create(context));
             }

@@ -11,7 +11,7 @@ import dev.amlaks.emulator.tenancy.SubscriptionService;
 /**
  * The shared services a provider is built from, wired once by the emulator: the store, the clock,
  * the operation engine, the catalogs, tenancy, resource groups, and the ways to answer lists and
- * long-running operations.
+ * long-running operations, and the references one resource makes to another.
  */
 public record EmulatorContext(
         Database database,
@@ -24,5 +24,6 @@ public record EmulatorContext(
         Lists lists,
         Lro lro,
         KubernetesVersions kubernetesVersions,
-        String trustPem) {
+        String trustPem,
+        References references) {
 }

@@ -122,10 +122,10 @@ class FrontDoorTest {
     @Test
     void an_unserved_namespace_is_named_with_those_served() {
         on(EMULATOR).queryParam("api-version", RG_API).get("/subscriptions/" + SUB + "/resourcegroups/frontdoor/providers/"
-                        + "Microsoft.Storage/storageAccounts/s1")
+                        + "Microsoft.Sql/servers/s1")
                 .then().statusCode(404)
                 .body("error.code", equalTo("InvalidResourceNamespace"))
-                .body("error.message", containsString("The resource namespace 'Microsoft.Storage' is invalid."))
+                .body("error.message", containsString("The resource namespace 'Microsoft.Sql' is invalid."))
                 .body("error.message", containsString("'Microsoft.Resources'"));
     }
 

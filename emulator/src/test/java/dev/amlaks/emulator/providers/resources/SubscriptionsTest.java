@@ -95,7 +95,7 @@ class SubscriptionsTest {
                 .then().statusCode(200).body("registrationState", equalTo("Registered"));
         on(EMULATOR).queryParam("api-version", RG_API).get("/providers/Microsoft.Resources").then().statusCode(200)
                 .body("namespace", equalTo("Microsoft.Resources"));
-        on(EMULATOR).queryParam("api-version", RG_API).get("/subscriptions/" + SUB + "/providers/Microsoft.Storage").then()
+        on(EMULATOR).queryParam("api-version", RG_API).get("/subscriptions/" + SUB + "/providers/Microsoft.Sql").then()
                 .statusCode(404).body("error.code", equalTo("InvalidResourceNamespace"));
     }
 

@@ -1,0 +1,34 @@
+package dev.amlaks.emulator.testsupport;
+
+import static dev.amlaks.emulator.testsupport.Arm.SUB;
+import static dev.amlaks.emulator.testsupport.Arm.TENANT;
+import static dev.amlaks.emulator.testsupport.Arm.on;
+
+import dev.amlaks.emulator.testing.EmulatorExtension;
+import java.util.Locale;
+
+/** A workspace's dependent resources for tests, created as az and the SDKs create them. */
+public final class Deps {
+
+    private Deps() {
+    }
+
+    public static String id(String group, String type, String name) {
+        return "/subscriptions/" + SUB + "/resourceGroups/" + group + "/providers/" + type + "/" + name;
+    }
+
+    /** A storage account, a key vault and an Application Insights component named after {@code base}; returns their ids. */
+    public static String[] forWorkspace(EmulatorExtension emu, String group, String base, String location) {
+        String compact = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String storage = id(group, "Microsoft.Storage/storageAccounts", (compact + "st").substring(0, Math.min(24, compact.length() + 2)));
+        on(emu).queryParam("api-version", "2022-09-01").body("{\"location\":\"" + location + "\",\"sku\":{\"name\":\"Standard_LRS\"},"
+                + "\"kind\":\"StorageV2\"}").put(storage).then().statusCode(201);
+        String vault = id(group, "Microsoft.KeyVault/vaults", (compact + "kv").substring(0, Math.min(24, compact.length() + 2)));
+        on(emu).queryParam("api-version", "2022-07-01").body("{\"location\":\"" + location + "\",\"properties\":{\"tenantId\":\"" + TENANT
+                + "\",\"sku\":{\"family\":\"A\",\"name\":\"standard\"},\"accessPolicies\":[]}}").put(vault).then().statusCode(201);
+        String insights = id(group, "Microsoft.Insights/components", base + "-ai");
+        on(emu).queryParam("api-version", "2020-02-02").body("{\"location\":\"" + location + "\",\"kind\":\"web\","
+                + "\"properties\":{\"Application_Type\":\"web\"}}").put(insights).then().statusCode(201);
+        return new String[] {storage, vault, insights};
+    }
+}
