@@ -131,7 +131,7 @@ public final class Emulator implements AutoCloseable {
             providers.add(containerService);
             providers.add(new MachineLearningProvider(new MlContext(database, resources, operations, clock, kubernetes,
                     catalogs.vmSizes(), catalogs.regions(), groups, subscriptions, quota,
-                    containerService.clusters()), lists, lro, catalogs.apiVersions()));
+                    containerService.clusters(), context.references()), lists, lro, catalogs.apiVersions()));
             providers.add(new AuthorizationProvider(context));
             providers.add(network);
             providers.add(new DependenciesProvider(context));
@@ -188,7 +188,7 @@ public final class Emulator implements AutoCloseable {
                 public String bearerToken() {
                     return tokens.issue(principals.defaultPrincipal(), Tokens.ARM_AUDIENCES.get(0), clock.nowMillis(), 3600);
                 }
-            }, this::reset, subscriptions::defaultSubscriptionId);
+            }, this::reset, subscriptions::defaultSubscriptionId, sub -> subscriptions.require(sub, null));
             if (config.scenario() != null && !scenarios.exists(config.scenario())) {
                 throw new IllegalArgumentException("--scenario '" + config.scenario() + "' is not a scenario; GET /_emulator/scenarios"
                         + " lists them: " + scenarios.list().stream().map(m -> String.valueOf(m.get("name"))).toList());

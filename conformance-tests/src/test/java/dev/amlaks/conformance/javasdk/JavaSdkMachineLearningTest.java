@@ -20,11 +20,13 @@ import com.azure.resourcemanager.containerservice.models.ContainerServiceVMSizeT
 import com.azure.resourcemanager.containerservice.models.KubernetesCluster;
 import com.azure.resourcemanager.resources.ResourceManager;
 import com.azure.resourcemanager.resources.models.GenericResource;
+import com.azure.resourcemanager.resources.models.Sku;
 import dev.amlaks.conformance.ConformanceTarget;
 import dev.amlaks.conformance.Target;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -65,9 +67,20 @@ class JavaSdkMachineLearningTest {
                 .withAgentPoolVirtualMachineCount(3).withAgentPoolMode(AgentPoolMode.SYSTEM).attach()
                 .withDnsPrefix("existing" + suffix).create();
 
+        GenericResource storage = rm.genericResources().define(ws + "st").withRegion("eastus").withExistingResourceGroup(group)
+                .withResourceType("storageAccounts").withProviderNamespace("Microsoft.Storage").withoutPlan().withApiVersion("2022-09-01")
+                .withSku(new Sku().withName("Standard_LRS")).withKind("StorageV2").withProperties(Map.of()).create();
+        GenericResource vault = rm.genericResources().define(ws + "kv").withRegion("eastus").withExistingResourceGroup(group)
+                .withResourceType("vaults").withProviderNamespace("Microsoft.KeyVault").withoutPlan().withApiVersion("2022-07-01")
+                .withProperties(Map.of("tenantId", t.tenantId(), "sku", Map.of("family", "A", "name", "standard"), "accessPolicies", List.of()))
+                .create();
+        GenericResource insights = rm.genericResources().define(ws + "-ai").withRegion("eastus").withExistingResourceGroup(group)
+                .withResourceType("components").withProviderNamespace("Microsoft.Insights").withoutPlan().withApiVersion("2020-02-02")
+                .withKind("web").withProperties(Map.of("Application_Type", "web")).create();
         GenericResource workspace = rm.genericResources().define(ws).withRegion("eastus").withExistingResourceGroup(group)
                 .withResourceType("workspaces").withProviderNamespace("Microsoft.MachineLearningServices").withoutPlan()
-                .withApiVersion(API).withProperties(Map.of("friendlyName", "Java")).create();
+                .withApiVersion(API).withProperties(Map.of("friendlyName", "Java", "storageAccount", storage.id(), "keyVault", vault.id(),
+                        "applicationInsights", insights.id())).create();
         assertThat(props(workspace).get("provisioningState")).isEqualTo("Succeeded");
 
         GenericResource created = compute(rm, group, ws, "javacreated", Map.of("computeType", "AKS",

@@ -46,10 +46,11 @@ public final class Scenarios {
     private final Endpoint endpoint;
     private final Consumer<String> reset;
     private final Supplier<String> defaultSubscription;
+    private final java.util.function.UnaryOperator<String> tenantOf;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public Scenarios(ScenariosFixture fixture, KubernetesVersions versions, OperationService operations, Database db, Endpoint endpoint,
-                     Consumer<String> reset, Supplier<String> defaultSubscription) {
+                     Consumer<String> reset, Supplier<String> defaultSubscription, java.util.function.UnaryOperator<String> tenantOf) {
         this.fixture = fixture;
         this.versions = versions;
         this.operations = operations;
@@ -57,6 +58,7 @@ public final class Scenarios {
         this.endpoint = endpoint;
         this.reset = reset;
         this.defaultSubscription = defaultSubscription;
+        this.tenantOf = tenantOf;
         for (ScenariosFixture.Scenario s : fixture.scenarios()) {
             try {
                 if (s.catalogDate() != null) {
@@ -103,7 +105,9 @@ public final class Scenarios {
         for (int i = 0; i < s.steps().size(); i++) {
             ScenariosFixture.Step step = s.steps().get(i);
             String path = step.path().replace("{subscriptionId}", sub);
-            int status = send(s.name(), i, step.method(), path, step.body());
+            String body = step.body() == null ? null : Json.write(step.body()).replace("{subscriptionId}", sub)
+                    .replace("{tenantId}", tenantOf.apply(sub));
+            int status = send(s.name(), i, step.method(), path, body);
             completeAllBut(before);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("method", step.method());
@@ -120,9 +124,9 @@ public final class Scenarios {
         return out;
     }
 
-    private int send(String scenario, int index, String method, String path, com.fasterxml.jackson.databind.JsonNode body) {
+    private int send(String scenario, int index, String method, String path, String body) {
         HttpRequest.BodyPublisher payload = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8);
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.armBaseUrl() + path))
                 .method(method, payload)
                 .header("Authorization", "Bearer " + endpoint.bearerToken())

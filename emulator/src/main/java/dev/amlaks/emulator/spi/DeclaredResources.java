@@ -10,8 +10,12 @@ import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.arm.ResourceType;
 import dev.amlaks.emulator.catalog.Regions;
 import dev.amlaks.emulator.fixtures.RegionsFixture;
+import dev.amlaks.emulator.operations.Operation;
+import dev.amlaks.emulator.operations.OperationKind;
+import dev.amlaks.emulator.operations.OperationRequest;
 import dev.amlaks.emulator.operations.ProvisioningState;
 import dev.amlaks.emulator.store.StoredResource;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -84,16 +88,50 @@ public final class DeclaredResources {
         ObjectNode request = call.bodyObject();
         JsonFields.stringMap(request, "tags", "tags");
         boolean[] created = new boolean[1];
+        Operation[] started = new Operation[1];
         String body = ctx.database().inTransaction(h -> {
             ctx.resourceGroups().requireActive(h, id.resourceGroupId());
             Optional<RecordStore.Stored<Declared>> existing = store.load(h, id);
             call.preconditions().check(existing.map(s -> s.row().etag()));
             refuseTaken(h, id, existing.isPresent());
             created[0] = existing.isEmpty();
-            return write(h, id, request, existing.orElse(null)).row().body();
+            boolean async = created[0] && type.creation() == DeclaredType.Creation.ACCEPTED;
+            RecordStore.Stored<Declared> saved = write(h, id, request, existing.orElse(null), async);
+            if (async) {
+                started[0] = ctx.operations().start(h, OperationRequest.of(createKind(), id, type.namespace(), saved.value().location(),
+                        "PUT", call.apiVersion()));
+            }
+            return saved.row().body();
         });
+        if (started[0] != null) {
+            ctx.lro().accepted(call, started[0]);
+            return;
+        }
         call.header("ETag", ctx.resources().find(id.key()).map(StoredResource::etag).orElse(null));
-        call.json(created[0] ? 201 : 200, body);
+        call.json(created[0] && type.creation() == DeclaredType.Creation.CREATED ? 201 : 200, body);
+    }
+
+    /** The operation a type that answers a create with 202 runs: the resource lands Succeeded and the Location answers it. */
+    public List<OperationKind> operationKinds() {
+        if (type.creation() != DeclaredType.Creation.ACCEPTED) {
+            return List.of();
+        }
+        return List.of(OperationKind.of(createKind(), (h, op, at) -> {
+            Optional<RecordStore.Stored<Declared>> s = store.load(h, ResourceId.parse(op.resourceId()));
+            if (s.isEmpty()) {
+                return OperationKind.Outcome.success();
+            }
+            ObjectNode body = s.get().value().body().deepCopy();
+            body.withObject("/properties").put("provisioningState", ProvisioningState.SUCCEEDED.value());
+            Declared d = s.get().value();
+            return OperationKind.Outcome.success(store.save(h, s.get(), new Declared(d.id(), d.location(), ProvisioningState.SUCCEEDED, body,
+                    d.secrets()), at).row().body());
+        }, (h, op, error, at) -> store.load(h, ResourceId.parse(op.resourceId())).ifPresent(s -> ctx.resources().deleteTree(h,
+                s.row().key()))));
+    }
+
+    private String createKind() {
+        return type.fullName() + "/create";
     }
 
     void patch(ArmCall call) {
@@ -115,12 +153,13 @@ public final class DeclaredResources {
             if (patch.path("properties").isObject()) {
                 merged.withObject("/properties").setAll((ObjectNode) patch.get("properties").deepCopy());
             }
-            return write(h, id, merged, s).row().body();
+            return write(h, id, merged, s, false).row().body();
         });
         call.json(200, body);
     }
 
-    private RecordStore.Stored<Declared> write(org.jdbi.v3.core.Handle h, ResourceId id, ObjectNode request, RecordStore.Stored<Declared> before) {
+    private RecordStore.Stored<Declared> write(org.jdbi.v3.core.Handle h, ResourceId id, ObjectNode request, RecordStore.Stored<Declared> before,
+                                               boolean creating) {
         String location = before != null ? sameLocation(before.value(), JsonFields.string(request, "location", "location"))
                 : region(JsonFields.string(request, "location", "location"));
         String tenant = ctx.subscriptions().require(id.subscriptionId(), null);
@@ -134,6 +173,9 @@ public final class DeclaredResources {
         JsonNode tags = request.has("tags") ? request.get("tags") : before == null ? Json.object() : before.value().body().path("tags");
         body.set("tags", tags.isObject() ? tags.deepCopy() : Json.object());
         body.setAll(shaped.body());
+        if (creating) {
+            body.withObject("/properties").put("provisioningState", ProvisioningState.CREATING.value());
+        }
         ProvisioningState state = ProvisioningState.of(body.path("properties").path("provisioningState").asText(null));
         Declared next = new Declared(id, location, state, body, shaped.secrets() == null ? Json.object() : shaped.secrets());
         return store.save(h, before, next, ctx.clock().nowMillis());

@@ -24,6 +24,20 @@ public interface DeclaredType {
         return namespace() + "/" + typePath();
     }
 
+    /** How a PUT answers, as the type's REST specification lists its statuses. */
+    enum Creation {
+        /** 201 when new, 200 when replaced (key vaults, registries, identities). */
+        CREATED,
+        /** 200 either way, no long-running operation (Application Insights components). */
+        OK,
+        /** A new one: 202 with {@code Location}, Creating until its operation lands; a replaced one 200 (storage accounts). */
+        ACCEPTED
+    }
+
+    default Creation creation() {
+        return Creation.CREATED;
+    }
+
     /** Refuses, in the type's own words, a name it does not take. */
     void checkName(String name);
 

@@ -18,6 +18,11 @@ final class ApplicationInsights extends Named {
     }
 
     @Override
+    public Creation creation() {
+        return Creation.OK;
+    }
+
+    @Override
     public Shaped shape(ResourceId id, String location, ObjectNode request, Context ctx) {
         if (!request.hasNonNull("kind")) {
             throw DependencyErrors.kindRequired("component", "\"web\"");

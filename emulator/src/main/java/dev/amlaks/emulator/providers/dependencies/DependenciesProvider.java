@@ -1,5 +1,6 @@
 package dev.amlaks.emulator.providers.dependencies;
 
+import dev.amlaks.emulator.operations.OperationKind;
 import dev.amlaks.emulator.spi.ArmRouter;
 import dev.amlaks.emulator.spi.DeclaredResources;
 import dev.amlaks.emulator.spi.DeclaredType;
@@ -28,5 +29,10 @@ public final class DependenciesProvider implements Provider {
     @Override
     public void routes(ArmRouter routes) {
         served.forEach(s -> s.routes(routes));
+    }
+
+    @Override
+    public List<OperationKind> operationKinds() {
+        return served.stream().flatMap(s -> s.operationKinds().stream()).toList();
     }
 }

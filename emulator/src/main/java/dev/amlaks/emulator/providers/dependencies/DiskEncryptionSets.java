@@ -12,6 +12,11 @@ final class DiskEncryptionSets extends Named {
     }
 
     @Override
+    public Creation creation() {
+        return Creation.ACCEPTED;
+    }
+
+    @Override
     public Shaped shape(ResourceId id, String location, ObjectNode request, Context ctx) {
         Declarations.required(request, "properties.activeKey.keyUrl", "\"https://myvault.vault.azure.net/keys/mykey/{version}\"");
         ObjectNode p = Declarations.properties(request);

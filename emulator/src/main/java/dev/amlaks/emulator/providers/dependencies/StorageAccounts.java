@@ -24,6 +24,11 @@ final class StorageAccounts extends Named {
     }
 
     @Override
+    public Creation creation() {
+        return Creation.ACCEPTED;
+    }
+
+    @Override
     public Shaped shape(ResourceId id, String location, ObjectNode request, Context ctx) {
         String sku = Declarations.oneOf(Declarations.required(request, "sku.name", "\"Standard_LRS\""), "sku.name", SKUS);
         String kind = Declarations.oneOf(Declarations.required(request, "kind", "\"StorageV2\""), "kind", KINDS);

@@ -7,6 +7,7 @@ import dev.amlaks.emulator.clock.VirtualClock;
 import dev.amlaks.emulator.operations.OperationService;
 import dev.amlaks.emulator.providers.compute.QuotaLedger;
 import dev.amlaks.emulator.providers.containerservice.AksClusters;
+import dev.amlaks.emulator.spi.References;
 import dev.amlaks.emulator.spi.ResourceGroups;
 import dev.amlaks.emulator.store.Database;
 import dev.amlaks.emulator.store.ResourceRepository;
@@ -15,5 +16,6 @@ import dev.amlaks.emulator.tenancy.SubscriptionService;
 /** What the Azure ML provider's services share; AKS clusters are reached only through {@link AksClusters}. */
 public record MlContext(Database db, ResourceRepository resources, OperationService operations, VirtualClock clock,
                         KubernetesVersions versions, VmSizes sizes, Regions regions, ResourceGroups groups,
-                        SubscriptionService subscriptions, QuotaLedger quota, AksClusters clusters) {
+                        SubscriptionService subscriptions, QuotaLedger quota, AksClusters clusters,
+                        References references) {
 }

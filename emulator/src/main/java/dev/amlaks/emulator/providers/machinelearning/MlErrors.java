@@ -107,6 +107,18 @@ final class MlErrors {
                 + " friendlyName, imageBuildCompute, containerRegistry, publicNetworkAccess, primaryUserAssignedIdentity, v1LegacyMode.");
     }
 
+    /** A workspace is made around its storage, key vault and Application Insights: none is invented. */
+    static ArmException missingDependencies(List<String> fields) {
+        return badArgument("Missing dependent resources in workspace json: " + String.join(", ", fields) + ". A workspace needs the ids"
+                + " of an existing storage account (Microsoft.Storage/storageAccounts), key vault (Microsoft.KeyVault/vaults) and"
+                + " Application Insights component (Microsoft.Insights/components); create them first.");
+    }
+
+    static ArmException dependencyNotFound(String field, String value, String type) {
+        return badArgument("The " + type + " '" + value + "' named by 'properties." + field + "' does not exist. Create it first, or name"
+                + " one that does.");
+    }
+
     static ArmException notAnAssociatedResource(String field, String value, String type) {
         return badArgument("The value '" + value + "' of 'properties." + field + "' is not the ARM id of a " + type
                 + " resource (/subscriptions/{id}/resourceGroups/{rg}/providers/" + type + "/{name}).");

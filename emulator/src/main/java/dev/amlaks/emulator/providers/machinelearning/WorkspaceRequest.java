@@ -56,6 +56,14 @@ record WorkspaceRequest(String location, Map<String, String> tags, JsonNode iden
                 JsonFields.bool(in, "hbiWorkspace", "properties.hbiWorkspace"));
     }
 
+    /** The associated resources a new workspace must name. */
+    static final List<String> REQUIRED = List.of("storageAccount", "keyVault", "applicationInsights");
+
+    /** The same request with its associated resources' ids replaced (as the resources name themselves). */
+    WorkspaceRequest withAssociated(String storage, String vault, String insights, String registry) {
+        return new WorkspaceRequest(location, tags, identity, sku, kind, properties, storage, vault, insights, registry, hbiWorkspace);
+    }
+
     /** Whether the request names {@code field} of the properties at all (PATCH refuses some). */
     boolean names(String field) {
         return properties.has(field);

@@ -18,6 +18,7 @@ import dev.amlaks.emulator.store.Page;
 import dev.amlaks.emulator.store.StoredResource;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -103,7 +104,12 @@ public final class WorkspaceService {
         String location = region(r.location());
         ctx.groups().requireActive(h, id.resourceGroupId());
         String tenant = ctx.subscriptions().require(id.subscriptionId(), null);
-        Workspace ws = created(id, r, location, tenant);
+        List<String> missing = WorkspaceRequest.REQUIRED.stream().filter(f -> !r.names(f) || r.properties().path(f).asText("").isBlank())
+                .map(f -> "properties." + f).toList();
+        if (!missing.isEmpty()) {
+            throw MlErrors.missingDependencies(missing);
+        }
+        Workspace ws = created(id, requireDependencies(h, r), location, tenant, identity(h, r.identity(), tenant));
         RecordStore.Stored<Workspace> saved = store.save(h, null, ws, ctx.clock().nowMillis());
         return new Result(saved.row().body(), start(h, "create", id, location, "PUT", apiVersion), true);
     }
@@ -120,7 +126,22 @@ public final class WorkspaceService {
         if (r.hbiWorkspace() != null && r.hbiWorkspace() != w.hbiWorkspace()) {
             throw MlErrors.workspacePropertyFixed("hbiWorkspace", Boolean.toString(w.hbiWorkspace()), r.hbiWorkspace().toString());
         }
-        return new Result(store.save(h, s, merged(w, r), ctx.clock().nowMillis()).row().body(), null, false);
+        return new Result(store.save(h, s, merged(h, w, requireDependencies(h, r)), ctx.clock().nowMillis()).row().body(), null, false);
+    }
+
+    /** The request with each associated resource it names checked to exist, named as that resource names itself. */
+    private WorkspaceRequest requireDependencies(Handle h, WorkspaceRequest r) {
+        String[] ids = {r.storageAccount(), r.keyVault(), r.applicationInsights(), r.containerRegistry()};
+        int i = 0;
+        for (Map.Entry<String, String> a : WorkspaceRequest.ASSOCIATED.entrySet()) {
+            String value = ids[i];
+            if (value != null) {
+                ids[i] = ctx.references().find(h, ResourceId.parse(value)).map(x -> x.id().toString())
+                        .orElseThrow(() -> MlErrors.dependencyNotFound(a.getKey(), value, a.getValue()));
+            }
+            i++;
+        }
+        return r.withAssociated(ids[0], ids[1], ids[2], ids[3]);
     }
 
     /** PATCH: tags, sku, identity and the updatable properties, at once. */
@@ -135,7 +156,7 @@ public final class WorkspaceService {
         return ctx.db().inTransaction(h -> {
             RecordStore.Stored<Workspace> s = load(h, id);
             ensureSettled(h, s);
-            return store.save(h, s, merged(s.value(), r), ctx.clock().nowMillis()).row().body();
+            return store.save(h, s, merged(h, s.value(), requireDependencies(h, r)), ctx.clock().nowMillis()).row().body();
         });
     }
 
@@ -193,7 +214,7 @@ public final class WorkspaceService {
     }
 
     /** The workspace a create makes: what was asked, and what the service adds (associated resources when none are given, ids, URLs). */
-    private static Workspace created(ResourceId id, WorkspaceRequest r, String location, String tenant) {
+    private static Workspace created(ResourceId id, WorkspaceRequest r, String location, String tenant, ObjectNode identity) {
         String workspaceId = UUID.randomUUID().toString();
         String suffix = workspaceId.replace("-", "").substring(0, 8);
         String base = id.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
@@ -214,40 +235,33 @@ public final class WorkspaceService {
         notebook.put("fqdn", "ml-" + base + "-" + location + "-" + workspaceId + ".notebooks.azure.net");
         notebook.put("isPrivateLinkEnabled", false);
         notebook.putNull("notebookPreparationError");
-        String group = "/subscriptions/" + id.subscriptionId() + "/resourceGroups/" + id.resourceGroup() + "/providers/";
-        return new Workspace(id, location, r.tags(), identity(r.identity(), tenant), r.sku() != null ? r.sku()
+        return new Workspace(id, location, r.tags(), identity, r.sku() != null ? r.sku()
                 : Json.object().put("name", "Basic").put("tier", "Basic"), r.kind() != null ? r.kind() : "Default",
-                Workspace.LIFECYCLE.begin(ProvisioningState.CREATING),
-                orDefault(r.storageAccount(), group + "Microsoft.Storage/storageAccounts/" + base + suffix),
-                orDefault(r.keyVault(), group + "Microsoft.KeyVault/vaults/" + base + suffix),
-                orDefault(r.applicationInsights(), group + "Microsoft.Insights/components/" + base + suffix), r.containerRegistry(),
-                Boolean.TRUE.equals(r.hbiWorkspace()), tenant, p, WorkspaceState.fresh());
+                Workspace.LIFECYCLE.begin(ProvisioningState.CREATING), r.storageAccount(), r.keyVault(), r.applicationInsights(),
+                r.containerRegistry(), Boolean.TRUE.equals(r.hbiWorkspace()), tenant, p, WorkspaceState.fresh());
     }
 
-    private static Workspace merged(Workspace w, WorkspaceRequest r) {
+    private Workspace merged(Handle h, Workspace w, WorkspaceRequest r) {
         ObjectNode other = w.otherProperties().deepCopy();
         for (String f : WorkspaceRequest.UPDATABLE) {
             if (r.properties().has(f)) {
                 other.set(f, r.properties().get(f).deepCopy());
             }
         }
-        JsonNode identity = r.identity() != null ? identity(r.identity(), w.tenantId()) : w.identity();
+        JsonNode identity = r.identity() != null ? identity(h, r.identity(), w.tenantId()) : w.identity();
         return w.updated(r.tags() != null ? r.tags() : w.tags(), r.sku() != null ? r.sku() : w.sku(), identity,
                 r.names("containerRegistry") ? r.containerRegistry() : w.containerRegistry(),
                 r.names("applicationInsights") && r.applicationInsights() != null ? r.applicationInsights() : w.applicationInsights(), other);
     }
 
-    static ObjectNode identity(JsonNode requested, String tenant) {
+    /** A managed identity as the workspace answers it: system-assigned gets a principal, user-assigned ones are checked and filled. */
+    private ObjectNode identity(Handle h, JsonNode requested, String tenant) {
         String type = requested == null || requested.isNull() ? "SystemAssigned" : JsonFields.string(requested, "type", "identity.type");
         String canonical = IDENTITY_TYPES.stream().filter(t -> t.replace(" ", "").equalsIgnoreCase(String.valueOf(type).replace(" ", "")))
                 .findFirst().orElseThrow(() -> MlErrors.invalidValue("identity.type", String.valueOf(type), IDENTITY_TYPES));
         ObjectNode i = requested == null || requested.isNull() ? Json.object() : ((ObjectNode) requested).deepCopy();
         i.put("type", canonical);
-        if (canonical.startsWith("SystemAssigned")) {
-            i.put("principalId", UUID.randomUUID().toString());
-            i.put("tenantId", tenant);
-        }
-        return i;
+        return ctx.references().identity(h, i, tenant, "identity");
     }
 
     private static void fixed(String field, String current, String requested) {
@@ -274,9 +288,6 @@ public final class WorkspaceService {
         return ctx.operations().start(h, OperationRequest.of(KIND + kind, id, MlNames.NAMESPACE, location, method, apiVersion));
     }
 
-    private static String orDefault(String value, String fallback) {
-        return value != null ? value : fallback;
-    }
 
     private static void putIfAbsent(ObjectNode n, String field, Object value) {
         if (!n.hasNonNull(field)) {

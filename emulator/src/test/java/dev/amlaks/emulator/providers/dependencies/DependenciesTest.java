@@ -2,6 +2,7 @@ package dev.amlaks.emulator.providers.dependencies;
 
 import static dev.amlaks.emulator.testsupport.Arm.SUB;
 import static dev.amlaks.emulator.testsupport.Arm.TENANT;
+import static dev.amlaks.emulator.testsupport.Arm.advance;
 import static dev.amlaks.emulator.testsupport.Arm.createGroup;
 import static dev.amlaks.emulator.testsupport.Arm.on;
 import static org.hamcrest.Matchers.containsString;
@@ -12,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.amlaks.emulator.testing.EmulatorExtension;
+import dev.amlaks.emulator.testsupport.Arm;
 import dev.amlaks.emulator.testsupport.Deps;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,14 @@ class DependenciesTest {
     void a_storage_account_has_endpoints_keys_and_a_name_unique_everywhere() {
         createGroup(EMULATOR, "deps-storage");
         String id = Deps.id("deps-storage", "Microsoft.Storage/storageAccounts", "mlstore1");
-        put(id, "2022-09-01", "{\"location\":\"westus\",\"sku\":{\"name\":\"standard_lrs\"},\"kind\":\"StorageV2\",\"tags\":{\"t\":\"1\"}}")
-                .then().statusCode(201)
+        String location = put(id, "2022-09-01", "{\"location\":\"westus\",\"sku\":{\"name\":\"standard_lrs\"},\"kind\":\"StorageV2\","
+                + "\"tags\":{\"t\":\"1\"}}").then().statusCode(202).header("Retry-After", "1").extract().header("Location");
+        on(EMULATOR).queryParam("api-version", "2022-09-01").get(id).then().statusCode(200)
+                .body("properties.provisioningState", equalTo("Creating"));
+        Arm.call().get(location).then().statusCode(202);
+        advance(EMULATOR, 10);
+        Arm.call().get(location).then().statusCode(200).body("name", equalTo("mlstore1"));
+        on(EMULATOR).queryParam("api-version", "2022-09-01").get(id).then().statusCode(200)
                 .body("type", equalTo("Microsoft.Storage/storageAccounts"))
                 .body("sku.name", equalTo("Standard_LRS")).body("sku.tier", equalTo("Standard"))
                 .body("properties.primaryEndpoints.blob", equalTo("https://mlstore1.blob.core.windows.net/"))
@@ -76,7 +84,7 @@ class DependenciesTest {
                 + "\"tenantId\":\"" + TENANT + "\"}}").then().statusCode(400).body("error.target", equalTo("properties.sku.name"));
 
         put(Deps.id("deps-ws", "Microsoft.Insights/components", "ml-ai"), "2020-02-02",
-                "{\"location\":\"westus\",\"kind\":\"web\",\"properties\":{\"Application_Type\":\"web\"}}").then().statusCode(201)
+                "{\"location\":\"westus\",\"kind\":\"web\",\"properties\":{\"Application_Type\":\"web\"}}").then().statusCode(200)
                 .body("properties.InstrumentationKey", matchesPattern(GUID))
                 .body("properties.ConnectionString", containsString("IngestionEndpoint=https://westus-0.in.applicationinsights"));
 
@@ -103,7 +111,8 @@ class DependenciesTest {
         String des = Deps.id("deps-id", "Microsoft.Compute/diskEncryptionSets", "des1");
         put(des, "2022-03-02", "{\"location\":\"westus\",\"identity\":{\"type\":\"UserAssigned\",\"userAssignedIdentities\":{\""
                 + identity.toLowerCase() + "\":{}}},\"properties\":{\"activeKey\":{\"keyUrl\":\"https://v.vault.azure.net/keys/k/1\"}}}")
-                .then().statusCode(201)
+                .then().statusCode(202);
+        on(EMULATOR).queryParam("api-version", "2022-03-02").get(des).then().statusCode(200)
                 .body("identity.userAssignedIdentities.'" + identity + "'.principalId", equalTo(principal));
         put(Deps.id("deps-id", "Microsoft.Compute/diskEncryptionSets", "des2"), "2022-03-02", "{\"location\":\"westus\",\"identity\":{"
                 + "\"type\":\"UserAssigned\",\"userAssignedIdentities\":{\"" + identity + "-gone\":{}}},\"properties\":{\"activeKey\":"

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.amlaks.emulator.testing.EmulatorExtension;
 import dev.amlaks.emulator.testsupport.Arm;
+import dev.amlaks.emulator.testsupport.Deps;
 import dev.amlaks.emulator.testsupport.Net;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -220,7 +221,8 @@ class ComputeCreateTest {
         on(EMULATOR).queryParam("api-version", Arm.RG_API).body("{\"location\":\"eastus\"}")
                 .put("/subscriptions/" + other + "/resourcegroups/guarded").then().statusCode(201);
         String ws = "/subscriptions/" + other + "/resourceGroups/guarded/providers/Microsoft.MachineLearningServices/workspaces/gws";
-        on(EMULATOR).queryParam("api-version", Ml.API).body("{\"location\":\"eastus\"}").put(ws).then().statusCode(202);
+        String[] deps = Deps.forWorkspace(() -> on(EMULATOR), "/subscriptions/" + other + "/resourceGroups/guarded", "gws", "eastus");
+        on(EMULATOR).queryParam("api-version", Ml.API).body(Deps.workspaceBody(deps, "eastus")).put(ws).then().statusCode(202);
         advance(EMULATOR, 60);
         given().baseUri(EMULATOR.url()).contentType(ContentType.JSON).body("{\"scope\":\"/subscriptions/" + other + "\"}")
                 .put("/_emulator/policies/deny-public-ip").then().statusCode(200);

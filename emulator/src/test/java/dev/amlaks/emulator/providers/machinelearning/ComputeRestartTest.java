@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.amlaks.emulator.Emulator;
 import dev.amlaks.emulator.EmulatorConfig;
 import dev.amlaks.emulator.testsupport.Arm;
+import dev.amlaks.emulator.testsupport.Deps;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ class ComputeRestartTest {
         try (Emulator first = Emulator.start(config)) {
             Arm.call().baseUri(first.httpUrl()).contentType(ContentType.JSON).queryParam("api-version", Arm.RG_API)
                     .body("{\"location\":\"eastus\"}").put("/subscriptions/" + SUB + "/resourcegroups/restart").then().statusCode(201);
-            on(first).body("{\"location\":\"eastus\"}").put(ws).then().statusCode(202);
+            String[] deps = Deps.forWorkspace(() -> Arm.call().baseUri(first.httpUrl()).contentType(ContentType.JSON), "/subscriptions/" + SUB + "/resourceGroups/restart", "restartws", "eastus");
+            on(first).body(Deps.workspaceBody(deps, "eastus")).put(ws).then().statusCode(202);
             first.clock().advance(Duration.ofMinutes(1));
             on(first).body(Ml.body("eastus", null, "{\"clusterPurpose\":\"DevTest\"}")).put(ws + "/computes/survivor").then().statusCode(201);
             first.clock().advance(Duration.ofMinutes(5));

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.amlaks.emulator.testing.EmulatorExtension;
 import dev.amlaks.emulator.testsupport.Arm;
+import dev.amlaks.emulator.testsupport.Deps;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -36,11 +37,16 @@ final class Ml {
     static void workspaceIn(EmulatorExtension emu, String group, String name, String location) {
         on(emu).queryParam("api-version", Arm.RG_API).body("{\"location\":\"" + location + "\"}").put(Arm.group(group))
                 .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-        on(emu).queryParam("api-version", API).body("{\"location\":\"" + location + "\",\"identity\":{\"type\":\"SystemAssigned\"}}")
+        on(emu).queryParam("api-version", API).body(workspaceBody(emu, group, name, location))
                 .put(workspace(group, name)).then().statusCode(202);
         advance(emu, 60);
         on(emu).queryParam("api-version", API).get(workspace(group, name)).then().statusCode(200)
                 .body("properties.provisioningState", equalTo("Succeeded"));
+    }
+
+    /** A workspace PUT naming new storage, key vault and Application Insights made for it (as the portal and az ml do). */
+    static String workspaceBody(EmulatorExtension emu, String group, String name, String location) {
+        return Deps.workspaceBody(Deps.forWorkspace(emu, group, name, location), location);
     }
 
     /** What the Python SDK sends for a compute: {@code ComputeResource(location, properties=AKS(...))}. */

@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.testing.EmulatorExtension;
 import dev.amlaks.emulator.testsupport.Arm;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +32,17 @@ class WorkspacesTest {
 
     @Test
     void a_workspace_is_created_by_a_long_running_operation_and_filled_in_as_the_service_does() {
-        String async = on(EMULATOR).queryParam("api-version", Ml.API)
+        on(EMULATOR).queryParam("api-version", Ml.API)
                 .body("{\"location\":\"westus\",\"tags\":{\"team\":\"ml\"},\"properties\":{\"description\":\"d\"}}")
+                .put(Ml.workspace("ws", "created")).then().statusCode(400).body("error.code", equalTo("BadArgument"))
+                .body("error.message", containsString("Missing dependent resources in workspace json"))
+                .body("error.message", containsString("properties.storageAccount, properties.keyVault, properties.applicationInsights"));
+        on(EMULATOR).queryParam("api-version", Ml.API).get(Ml.workspace("ws", "created")).then().statusCode(404);
+        ObjectNode body = Json.tree(Ml.workspaceBody(EMULATOR, "ws", "created", "westus"));
+        body.putObject("tags").put("team", "ml");
+        ((ObjectNode) body.get("properties")).put("description", "d");
+        String storage = body.path("properties").path("storageAccount").asText();
+        String async = on(EMULATOR).queryParam("api-version", Ml.API).body(body.toString())
                 .put(Ml.workspace("ws", "created")).then().statusCode(202)
                 .header("Retry-After", "1")
                 .header("Location", containsString("/providers/Microsoft.MachineLearningServices/locations/westus/operationResults/"))
@@ -54,7 +65,7 @@ class WorkspacesTest {
                 .body("properties.workspaceId", matchesPattern("[0-9a-f-]{36}"))
                 .body("properties.discoveryUrl", equalTo("https://westus.api.azureml.ms/discovery"))
                 .body("properties.mlFlowTrackingUri", startsWith("azureml://westus.api.azureml.ms/mlflow/v1.0/subscriptions/" + SUB))
-                .body("properties.storageAccount", containsString("/providers/Microsoft.Storage/storageAccounts/created"))
+                .body("properties.storageAccount", equalTo(storage))
                 .body("properties.keyVault", containsString("/providers/Microsoft.KeyVault/vaults/"))
                 .body("properties.tenantId", equalTo(Arm.TENANT));
     }
@@ -67,7 +78,7 @@ class WorkspacesTest {
                     .body("error.message", containsString("'" + bad + "'"))
                     .body("error.message", containsString("^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$"));
         }
-        on(EMULATOR).queryParam("api-version", Ml.API).body("{\"location\":\"westus\"}").put(Ml.workspace("ws", "a_3"))
+        on(EMULATOR).queryParam("api-version", Ml.API).body(Ml.workspaceBody(EMULATOR, "ws", "a_3", "westus")).put(Ml.workspace("ws", "a_3"))
                 .then().statusCode(202);
     }
 
@@ -151,5 +162,24 @@ class WorkspacesTest {
         on(EMULATOR).queryParam("api-version", Ml.AKS_API).get(cluster).then().statusCode(200)
                 .body("properties.provisioningState", not(equalTo("Deleting")));
         on(EMULATOR).queryParam("api-version", Ml.API).delete(Ml.workspace("ws", "doomed")).then().statusCode(204);
+    }
+
+    @Test
+    void dependencies_must_exist_and_user_assigned_identities_are_filled_in() {
+        ObjectNode body = Json.tree(Ml.workspaceBody(EMULATOR, "ws", "withdeps", "westus"));
+        ObjectNode p = (ObjectNode) body.get("properties");
+        String realVault = p.get("keyVault").asText();
+        p.put("keyVault", realVault + "x");
+        on(EMULATOR).queryParam("api-version", Ml.API).body(body.toString()).put(Ml.workspace("ws", "withdeps")).then().statusCode(400)
+                .body("error.message", containsString("'" + realVault + "x'")).body("error.message", containsString("does not exist"));
+        p.put("keyVault", realVault);
+        String identity = "/subscriptions/" + SUB + "/resourceGroups/ws/providers/Microsoft.ManagedIdentity/userAssignedIdentities/ws-id";
+        String principal = on(EMULATOR).queryParam("api-version", "2023-01-31").body("{\"location\":\"westus\"}").put(identity)
+                .then().statusCode(201).extract().path("properties.principalId");
+        body.putObject("identity").put("type", "UserAssigned").putObject("userAssignedIdentities").putObject(identity);
+        on(EMULATOR).queryParam("api-version", Ml.API).body(body.toString()).put(Ml.workspace("ws", "withdeps")).then().statusCode(202);
+        on(EMULATOR).queryParam("api-version", Ml.API).get(Ml.workspace("ws", "withdeps")).then().statusCode(200)
+                .body("identity.userAssignedIdentities.'" + identity + "'.principalId", equalTo(principal))
+                .body("identity.userAssignedIdentities.'" + identity + "'.clientId", notNullValue());
     }
 }
