@@ -149,7 +149,7 @@ public final class Emulator implements AutoCloseable {
 
             this.principals = new ServicePrincipalService(database, resources, clock, catalogs.identity(), subscriptions);
             Tokens tokens = new Tokens(signingKey);
-            Authenticator authenticator = new Authenticator(config.authMode(), tokens, clock::nowMillis);
+            Authenticator authenticator = new Authenticator(config.authMode(), tokens, System::currentTimeMillis);
 
             subscriptions.loadFixtures(null);
             principals.loadFixtures();
@@ -177,7 +177,7 @@ public final class Emulator implements AutoCloseable {
             }, this::reset);
             IdentityControlRoutes identityControl = new IdentityControlRoutes(principals, subscriptions, tls, this::httpsPort,
                     config.authMode());
-            IdentityRoutes identity = new IdentityRoutes(principals, tokens, signingKey, clock);
+            IdentityRoutes identity = new IdentityRoutes(principals, tokens, signingKey, System::currentTimeMillis);
             Scenarios scenarios = new Scenarios(catalogs.scenarios(), kubernetes, operations, database, new Scenarios.Endpoint() {
                 @Override
                 public String armBaseUrl() {
@@ -186,7 +186,7 @@ public final class Emulator implements AutoCloseable {
 
                 @Override
                 public String bearerToken() {
-                    return tokens.issue(principals.defaultPrincipal(), Tokens.ARM_AUDIENCES.get(0), clock.nowMillis(), 3600);
+                    return tokens.issue(principals.defaultPrincipal(), Tokens.ARM_AUDIENCES.get(0), System.currentTimeMillis(), 3600);
                 }
             }, this::reset, subscriptions::defaultSubscriptionId, sub -> subscriptions.require(sub, null));
             if (config.scenario() != null && !scenarios.exists(config.scenario())) {

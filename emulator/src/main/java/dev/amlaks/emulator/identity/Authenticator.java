@@ -14,12 +14,16 @@ public final class Authenticator {
 
     private final AuthMode mode;
     private final Tokens tokens;
-    private final LongSupplier virtualNow;
+    private final LongSupplier realNow;
 
-    public Authenticator(AuthMode mode, Tokens tokens, LongSupplier virtualNow) {
+    /**
+     * {@code realNow} is real time, never the virtual clock: a client caches its token by real time,
+     * so no move of the virtual clock may expire a token it still holds.
+     */
+    public Authenticator(AuthMode mode, Tokens tokens, LongSupplier realNow) {
         this.mode = mode;
         this.tokens = tokens;
-        this.virtualNow = virtualNow;
+        this.realNow = realNow;
     }
 
     public AuthMode mode() {
@@ -37,6 +41,6 @@ public final class Authenticator {
                     "Authentication failed. The 'Authorization' header is provided in an invalid format.");
         }
         String token = h.substring(7).trim();
-        return mode == AuthMode.STRICT ? tokens.verify(token, virtualNow.getAsLong(), ArmCall.baseUrl(ctx)) : Tokens.peek(token);
+        return mode == AuthMode.STRICT ? tokens.verify(token, realNow.getAsLong(), ArmCall.baseUrl(ctx)) : Tokens.peek(token);
     }
 }

@@ -2,8 +2,6 @@ package dev.amlaks.emulator.identity;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.amlaks.emulator.arm.Json;
-import dev.amlaks.emulator.clock.ClockMode;
-import dev.amlaks.emulator.clock.VirtualClock;
 import dev.amlaks.emulator.spi.ArmCall;
 import dev.amlaks.emulator.spi.PlainRoutes;
 import io.javalin.config.RoutesConfig;
@@ -30,13 +28,13 @@ public final class IdentityRoutes implements PlainRoutes {
     private final ServicePrincipalService principals;
     private final Tokens tokens;
     private final RSAKey key;
-    private final VirtualClock clock;
+    private final java.util.function.LongSupplier realNow;
 
-    public IdentityRoutes(ServicePrincipalService principals, Tokens tokens, RSAKey key, VirtualClock clock) {
+    public IdentityRoutes(ServicePrincipalService principals, Tokens tokens, RSAKey key, java.util.function.LongSupplier realNow) {
         this.principals = principals;
         this.tokens = tokens;
         this.key = key;
-        this.clock = clock;
+        this.realNow = realNow;
     }
 
     @Override
@@ -149,14 +147,15 @@ public final class IdentityRoutes implements PlainRoutes {
             throw EntraException.invalidSecret(clientId);
         }
         String audience = audience(form, flavour);
-        long now = clock.nowMillis();
-        long lifetime = LIFETIME * (clock.mode() == ClockMode.SCALED ? Math.max(1L, (long) Math.ceil(clock.scale())) : 1L);
+        // Issued and judged on real time, as the client's token cache judges it: the virtual clock is for resources only.
+        long now = realNow.getAsLong();
+        long lifetime = LIFETIME;
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token_type", "Bearer");
         answer.put("expires_in", EXPIRES_IN);
         answer.put("ext_expires_in", EXPIRES_IN);
         if (flavour == Flavour.V1) {
-            long nowSeconds = System.currentTimeMillis() / 1000;
+            long nowSeconds = now / 1000;
             answer.put("expires_on", Long.toString(nowSeconds + EXPIRES_IN));
             answer.put("not_before", Long.toString(nowSeconds));
             answer.put("resource", audience);

@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /**
  * Access tokens: JWTs shaped like Entra's v1 ARM tokens, signed with the emulator's key, their
- * times from the virtual clock; and the strict checks ARM applies to them, with ARM's 401 answers.
+ * times from real time (a client caches its token by real time, so the virtual clock never expires one); and the strict checks ARM applies to them, with ARM's 401 answers.
  */
 public final class Tokens {
 
@@ -52,7 +52,7 @@ public final class Tokens {
         return "https://sts.windows.net/" + tenantId + "/";
     }
 
-    /** A token for {@code sp} to call {@code audience}, valid from {@code nowMillis} (virtual) for {@code lifetimeSeconds}. */
+    /** A token for {@code sp} to call {@code audience}, valid from {@code nowMillis} (real time) for {@code lifetimeSeconds}. */
     public String issue(ServicePrincipal sp, String audience, long nowMillis, long lifetimeSeconds) {
         Date now = new Date(nowMillis);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -83,7 +83,7 @@ public final class Tokens {
     }
 
     /**
-     * ARM's strict checks: a JWT signed by this emulator, not expired at virtual {@code nowMillis},
+     * ARM's strict checks: a JWT signed by this emulator, not expired at real {@code nowMillis},
      * issued for an ARM audience (or {@code extraAudience}, the emulator's own URL).
      */
     public Caller verify(String token, long nowMillis, String extraAudience) {

@@ -36,6 +36,16 @@ public final class Lro {
         call.empty(202);
     }
 
+    /**
+     * A DELETE or POST that ARM itself answers (a resource group's delete): 202 with {@code Location}
+     * and {@code Retry-After} only, as ARM does; the client polls the Location until 200.
+     */
+    public void acceptedByLocation(ArmCall call, Operation op) {
+        call.header("Location", OperationUrls.result(call.baseUrl(), op));
+        call.header("Retry-After", Integer.toString(retryAfterSeconds));
+        call.empty(202);
+    }
+
     /** A PUT's answer: 200 with the body when nothing long-running was started, else {@link #accepted} with 201 (new) or 200. */
     public void written(ArmCall call, boolean created, String body, Operation op) {
         if (op == null) {

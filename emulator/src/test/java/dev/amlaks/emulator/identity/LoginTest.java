@@ -82,7 +82,7 @@ class LoginTest {
                 + "/resourcegroups/tls?api-version=2021-04-01")).header("Authorization", "Bearer x").DELETE().build());
         assertThat(d.statusCode()).isEqualTo(202);
         assertThat(d.headers().firstValue("Location").orElseThrow()).startsWith(httpsUrl() + "/subscriptions/");
-        assertThat(d.headers().firstValue("Azure-AsyncOperation").orElseThrow()).startsWith(httpsUrl() + "/subscriptions/");
+        assertThat(d.headers().firstValue("Azure-AsyncOperation")).as("ARM answers a group's delete with Location alone").isEmpty();
         HttpResponse<String> meta = https().get(httpsUrl() + "/metadata/endpoints?api-version=2015-01-01", null);
         assertThat(meta.body()).contains("\"loginEndpoint\":\"" + httpsUrl() + "/adfs\"");
     }
@@ -142,8 +142,9 @@ class LoginTest {
         assertThat(c.getClaim("appid")).isEqualTo(CLIENT);
         assertThat(c.getClaim("oid")).isEqualTo("00000000-0000-4000-8000-00000000b001");
         assertThat(c.getSubject()).isEqualTo("00000000-0000-4000-8000-00000000b001");
-        // Times come from the virtual clock (the test emulator starts at 2026-12-01).
-        assertThat(c.getIssueTime().toInstant()).isEqualTo(EMULATOR.emulator().clock().now());
+        // Times come from real time, never the virtual clock (the test emulator's starts at midnight and stands still).
+        assertThat(c.getIssueTime().toInstant()).isNotEqualTo(EMULATOR.emulator().clock().now())
+                .isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now().plusSeconds(1));
         assertThat(c.getNotBeforeTime()).isEqualTo(c.getIssueTime());
         assertThat(Duration.between(c.getIssueTime().toInstant(), c.getExpirationTime().toInstant())).isGreaterThanOrEqualTo(Duration.ofHours(1));
     }

@@ -88,14 +88,11 @@ class StrictAuthTest {
     }
 
     @Test
-    void a_token_past_its_expiry_on_the_virtual_clock_is_expired() {
+    void a_jump_of_the_virtual_clock_never_expires_a_token_a_client_holds() {
         String token = defaultToken();
         as(token).queryParam("api-version", RG_API).get("/subscriptions/" + SUB + "/resourcegroups").then().statusCode(200);
-        given().baseUri(EMULATOR.url()).queryParam("seconds", 2 * 3600).post("/_emulator/clock/advance").then().statusCode(200);
-        as(token).queryParam("api-version", RG_API).get("/subscriptions/" + SUB + "/resourcegroups").then().statusCode(401)
-                .body("error.code", equalTo("ExpiredAuthenticationToken"))
-                .body("error.message", containsString("is earlier than current UTC time"));
-        as(defaultToken()).queryParam("api-version", RG_API).get("/subscriptions/" + SUB + "/resourcegroups").then().statusCode(200);
+        given().baseUri(EMULATOR.url()).queryParam("seconds", 24 * 3600).post("/_emulator/clock/advance").then().statusCode(200);
+        as(token).queryParam("api-version", RG_API).get("/subscriptions/" + SUB + "/resourcegroups").then().statusCode(200);
     }
 
     @Test

@@ -30,7 +30,8 @@ final class Kubeconfig {
     /** The YAML of a kubeconfig for {@code role} on {@code server}. */
     static String yaml(String cluster, String group, String server, String role, String caPem) {
         String user = role + "_" + group + "_" + cluster;
-        String context = "clusterAdmin".equals(role) ? cluster + "-admin" : cluster;
+        // The context is the cluster's name for both roles: az aks get-credentials --admin appends -admin itself.
+        String context = cluster;
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("apiVersion", "v1");
         config.put("clusters", List.of(entries("cluster", entries("certificate-authority-data",

@@ -143,7 +143,9 @@ public final class ManagedClusterService {
                 throw AksErrors.notRunning(c.state().value(), c.power().code(), "starting");
             }
             quota.reserve(h, id, c.location(), c.nodeResourceGroup(), rules.usage(c.pools()));
-            return begin(h, l, "start", "POST", apiVersion, x -> moving(x.toBuilder().internal(x.internal().withHoldsQuota(true)).build(),
+            // The pools stopped with the cluster start with it: each lands Running.
+            return begin(h, l, "start", "POST", apiVersion, x -> moving(x.toBuilder().internal(x.internal().withHoldsQuota(true)).build()
+                    .withEveryPool(p -> p.toBuilder().internal(p.internal().withTargetPower(PowerState.RUNNING.code())).build()),
                     ProvisioningState.STARTING));
         });
     }

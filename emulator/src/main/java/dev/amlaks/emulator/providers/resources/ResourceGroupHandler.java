@@ -48,7 +48,7 @@ public final class ResourceGroupHandler {
     public void delete(ArmCall call) {
         Operation op = service.delete(call.param("subscriptionId"), call.param("resourceGroupName"), call.preconditions(),
                 call.apiVersion());
-        lro.accepted(call, op);
+        lro.acceptedByLocation(call, op);
     }
 
     public void list(ArmCall call) {

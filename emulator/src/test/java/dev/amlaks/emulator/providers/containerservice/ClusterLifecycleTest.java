@@ -100,7 +100,10 @@ class ClusterLifecycleTest {
         on(EMULATOR).queryParam("api-version", Aks.API).post(Aks.cluster("life", "napping") + "/start").then().statusCode(202);
         advance(EMULATOR, 180);
         Aks.get(EMULATOR, "life", "napping").then().body("properties.powerState.code", equalTo("Running"))
-                .body("properties.provisioningState", equalTo("Succeeded"));
+                .body("properties.provisioningState", equalTo("Succeeded"))
+                .body("properties.agentPoolProfiles[0].powerState.code", equalTo("Running"));
+        on(EMULATOR).queryParam("api-version", Aks.API).get(Aks.pool("life", "napping", "nodepool1")).then()
+                .body("properties.powerState.code", equalTo("Running")).body("properties.provisioningState", equalTo("Succeeded"));
         on(EMULATOR).queryParam("api-version", Aks.API).post(Aks.cluster("life", "napping") + "/start").then().statusCode(400)
                 .body("error.message", containsString("Power State(Running), starting cannot be performed"));
     }

@@ -152,7 +152,7 @@ class ManagedClustersTest {
                     .then().statusCode(200).body("kubeconfigs[0].name", equalTo(kind[1])).extract().jsonPath();
             String yaml = new String(Base64.getDecoder().decode(k.getString("kubeconfigs[0].value")), StandardCharsets.UTF_8);
             assertThat(yaml).contains("server: https://" + fqdn + ":443").contains("name: " + kind[1] + "_aks_creds")
-                    .contains("current-context: creds");
+                    .contains("current-context: creds\n").as("az get-credentials --admin appends -admin itself").doesNotContain("creds-admin");
         }
     }
 

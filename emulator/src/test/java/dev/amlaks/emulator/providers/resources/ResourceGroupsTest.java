@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.amlaks.emulator.testing.EmulatorExtension;
@@ -150,7 +151,8 @@ class ResourceGroupsTest {
         Response d = on(EMULATOR).queryParam("api-version", RG_API).delete(group("doomed"));
         d.then().statusCode(202)
                 .header("Location", startsWith(EMULATOR.url() + "/subscriptions/" + SUB + "/providers/Microsoft.Resources/locations/eastus/operationResults/"))
-                .header("Retry-After", equalTo("1"));
+                .header("Retry-After", equalTo("1"))
+                .header("Azure-AsyncOperation", nullValue());
         String location = d.header("Location");
         on(EMULATOR).queryParam("api-version", RG_API).get(group("doomed")).then().statusCode(200)
                 .body("properties.provisioningState", equalTo("Deleting"));
