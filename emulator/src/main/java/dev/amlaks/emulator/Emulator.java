@@ -121,7 +121,7 @@ public final class Emulator implements AutoCloseable {
                     lists, lro, kubernetes, tls.trustPem(), new References(resources, router));
             NetworkProvider network = new NetworkProvider(context);
             AksContext aks = new AksContext(database, resources, operations, clock, kubernetes, catalogs.vmSizes(), catalogs.regions(), groups, quota, policies, subscriptions,
-                    network.virtualNetworks());
+                    network.virtualNetworks(), context.references());
 
             List<Provider> providers = new ArrayList<>();
             providers.add(new ResourcesProvider(catalogs.apiVersions(), groups, new ResourceGroupHandler(groups, lists, lro),

@@ -8,6 +8,7 @@ import dev.amlaks.emulator.operations.OperationService;
 import dev.amlaks.emulator.providers.compute.QuotaLedger;
 import dev.amlaks.emulator.providers.network.VirtualNetworks;
 import dev.amlaks.emulator.providers.policy.PolicyService;
+import dev.amlaks.emulator.spi.References;
 import dev.amlaks.emulator.spi.ResourceGroups;
 import dev.amlaks.emulator.store.Database;
 import dev.amlaks.emulator.store.ResourceRepository;
@@ -17,5 +18,5 @@ import dev.amlaks.emulator.tenancy.SubscriptionService;
 public record AksContext(Database db, ResourceRepository resources, OperationService operations, VirtualClock clock,
                   KubernetesVersions versions, VmSizes sizes, Regions regions, ResourceGroups groups,
                   QuotaLedger quota, PolicyService policies, SubscriptionService subscriptions,
-                  VirtualNetworks networks) {
+                  VirtualNetworks networks, References references) {
 }

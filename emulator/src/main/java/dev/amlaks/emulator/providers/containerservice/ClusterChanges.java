@@ -35,11 +35,13 @@ final class ClusterChanges {
     private final AksContext ctx;
     private final PoolRules rules;
     private final AksQuota quota;
+    private final ClusterReferences references;
 
     ClusterChanges(AksContext ctx, PoolRules rules, AksQuota quota) {
         this.ctx = ctx;
         this.rules = rules;
         this.quota = quota;
+        this.references = new ClusterReferences(ctx.references());
     }
 
     Change update(Handle h, ManagedCluster c, ClusterRequest r) {
@@ -53,6 +55,9 @@ final class ClusterChanges {
         ApiServerAccess requested = ApiServerAccess.read(r.apiServerAccessProfile());
         ApiServerAccess access = requested == null ? c.access() : c.access() == null ? requested : c.access().mergedWith(requested);
         ClusterRules.checkAccess(c.network(), access);
+        if (r.hasProperties()) {
+            references.check(h, r.properties());
+        }
         KubernetesCatalog catalog = ctx.versions().current();
         String current = c.currentKubernetesVersion();
         String wanted = r.kubernetesVersion();
@@ -75,7 +80,7 @@ final class ClusterChanges {
         List<AgentPool> moving = changes.stream().map(ch -> ch.moving(state)).map(p -> nodeImage == null ? p
                 : p.toBuilder().nodeImageVersion(nodeImage).build()).toList();
         ManagedCluster changed = c.toBuilder().tags(r.tags() != null ? r.tags() : c.tags())
-                .identity(identity(c, r)).access(access).otherProperties(updatedProperties(c, r))
+                .identity(identity(h, c, r)).access(access).otherProperties(updatedProperties(c, r))
                 .versions(wanted != null && !wanted.isBlank() ? wanted : c.kubernetesVersion(), current)
                 .internal(c.internal().withTargetVersion(target)).state(state).pools(moving).build();
         ClusterRules.requireSystemPool(changed);
@@ -109,8 +114,9 @@ final class ClusterChanges {
         return out;
     }
 
-    private JsonNode identity(ManagedCluster c, ClusterRequest r) {
-        JsonNode next = ClusterBodies.identity(r.identity(), ctx.subscriptions().require(c.id().subscriptionId(), null), c.identity());
+    private JsonNode identity(Handle h, ManagedCluster c, ClusterRequest r) {
+        JsonNode next = references.identity(h, r.identity(), ctx.subscriptions().require(c.id().subscriptionId(), null), c.identity(),
+                c.otherProperties().path("servicePrincipalProfile").isObject());
         return next != null ? next : c.identity();
     }
 

@@ -32,12 +32,14 @@ final class ClusterCreation {
     private final PoolRules pools;
     private final AksQuota quota;
     private final ClusterSubnets subnets;
+    private final ClusterReferences references;
 
     ClusterCreation(AksContext ctx, PoolRules pools, AksQuota quota) {
         this.ctx = ctx;
         this.pools = pools;
         this.quota = quota;
         this.subnets = new ClusterSubnets(ctx.networks());
+        this.references = new ClusterReferences(ctx.references());
     }
 
     /** The new cluster, not yet stored; its node resource group is made in the caller's transaction. */
@@ -61,7 +63,10 @@ final class ClusterCreation {
         quota.reserve(h, id, location, nodeRg, pools.usage(made));
 
         String tenant = ctx.subscriptions().require(id.subscriptionId(), null);
-        JsonNode identity = ClusterBodies.identity(r.identity(), tenant, null);
+        JsonNode identity = references.identity(h, r.identity(), tenant, null, r.properties().path("servicePrincipalProfile").isObject());
+        references.check(h, r.properties());
+        ObjectNode kubelet = references.kubelet(h, r.properties().get("identityProfile"),
+                ClusterBodies.kubeletIdentity(id.subscriptionId(), nodeRg, id.name()));
         String label = dnsPrefix != null ? dnsPrefix : r.fqdnSubdomain();
         String hash = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         boolean isPrivate = access != null && access.isPrivate();
@@ -73,7 +78,7 @@ final class ClusterCreation {
                 .endpoints(dnsPrefix, r.fqdnSubdomain(), fqdn, label + "-" + hash + ".portal.hcp." + location + ".azmk8s.io", privateFqdn)
                 .nodeResourceGroup(nodeRg).resourceUid(UUID.randomUUID().toString().replace("-", "").substring(0, 24))
                 .network(network).access(isPrivate ? access.withDefaultZone() : access)
-                .otherProperties(otherProperties(r, identity, id, nodeRg)).pools(made)
+                .otherProperties(otherProperties(r, identity, kubelet)).pools(made)
                 .internal(new ClusterState(true, version, ipName, true)).build();
         Map<String, String> nodeTags = new LinkedHashMap<>();
         nodeTags.put("aks-managed-cluster-name", id.name());
@@ -133,7 +138,7 @@ final class ClusterCreation {
     }
 
     /** The properties AKS keeps as sent, with what it fills in: RBAC, pool limit, addons, identities, support plan; never a secret. */
-    private static ObjectNode otherProperties(ClusterRequest r, JsonNode identity, ResourceId id, String nodeRg) {
+    private static ObjectNode otherProperties(ClusterRequest r, JsonNode identity, ObjectNode kubelet) {
         ObjectNode out = r.passThrough();
         if (!out.has("enableRBAC")) {
             out.put("enableRBAC", true);
@@ -143,7 +148,7 @@ final class ClusterCreation {
             out.putObject("addonProfiles");
         }
         if (identity != null) {
-            out.putObject("identityProfile").set("kubeletidentity", ClusterBodies.kubeletIdentity(id.subscriptionId(), nodeRg, id.name()));
+            out.putObject("identityProfile").set("kubeletidentity", kubelet);
             if (!out.has("servicePrincipalProfile")) {
                 out.putObject("servicePrincipalProfile").put("clientId", "msi");
             }
