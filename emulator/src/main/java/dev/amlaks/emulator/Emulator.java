@@ -163,7 +163,8 @@ public final class Emulator implements AutoCloseable {
             // Beyond loopback the control API always wants a token; on loopback only when one is given.
             this.controlToken = config.controlToken() != null ? config.controlToken()
                     : config.loopbackOnly() ? null : java.util.UUID.randomUUID().toString();
-            ArmDispatcher dispatcher = new ArmDispatcher(router, subscriptions, operations, resources, catalogs.regions(), authenticator);
+            ArmDispatcher dispatcher = new ArmDispatcher(router, subscriptions, operations, resources, catalogs.regions(), authenticator,
+                    catalogs.fieldEras());
             ControlRoutes control = new ControlRoutes(clock, journal, new ControlRoutes.Status() {
                 @Override
                 public boolean ready() {

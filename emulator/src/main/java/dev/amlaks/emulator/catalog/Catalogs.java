@@ -2,6 +2,7 @@ package dev.amlaks.emulator.catalog;
 
 import dev.amlaks.emulator.fixtures.ApiVersionsFixture;
 import dev.amlaks.emulator.fixtures.DurationsFixture;
+import dev.amlaks.emulator.fixtures.FieldErasFixture;
 import dev.amlaks.emulator.fixtures.FixtureSource;
 import dev.amlaks.emulator.fixtures.IdentityFixture;
 import dev.amlaks.emulator.fixtures.KubernetesVersionsFixture;
@@ -14,7 +15,8 @@ import dev.amlaks.emulator.fixtures.VmSizesFixture;
 /** The fixture data the emulator runs on, read once at start (the Kubernetes catalogs are bound to the clock later). */
 public record Catalogs(IdentityFixture identity, Regions regions, Durations durations, KubernetesVersionsFixture kubernetes,
                        VmSizes vmSizes, QuotasFixture quotas, ScenariosFixture scenarios,
-                       RoleDefinitionsFixture roles, ApiVersions apiVersions) {
+                       RoleDefinitionsFixture roles, ApiVersions apiVersions,
+                       FieldEras fieldEras) {
 
     public static Catalogs load(FixtureSource source) {
         return new Catalogs(
@@ -27,6 +29,7 @@ public record Catalogs(IdentityFixture identity, Regions regions, Durations dura
                 source.read("quotas.json", QuotasFixture.class),
                 source.read("scenarios.json", ScenariosFixture.class),
                 source.read("role-definitions.json", RoleDefinitionsFixture.class),
-                new ApiVersions(source.read("api-versions.json", ApiVersionsFixture.class)));
+                new ApiVersions(source.read("api-versions.json", ApiVersionsFixture.class)),
+                new FieldEras(source.read("field-eras.json", FieldErasFixture.class)));
     }
 }

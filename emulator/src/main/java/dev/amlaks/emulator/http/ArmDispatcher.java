@@ -3,6 +3,7 @@ package dev.amlaks.emulator.http;
 import dev.amlaks.emulator.arm.ArmException;
 import dev.amlaks.emulator.arm.Caller;
 import dev.amlaks.emulator.arm.ResourceType;
+import dev.amlaks.emulator.catalog.FieldEras;
 import dev.amlaks.emulator.catalog.Regions;
 import dev.amlaks.emulator.identity.Authenticator;
 import dev.amlaks.emulator.operations.OperationService;
@@ -33,9 +34,11 @@ public final class ArmDispatcher {
     private final ResourceRepository resources;
     private final Regions regions;
     private final Authenticator authenticator;
+    private final FieldEras eras;
 
     public ArmDispatcher(ArmRouter router, SubscriptionService subscriptions, OperationService operations,
-                         ResourceRepository resources, Regions regions, Authenticator authenticator) {
+                         ResourceRepository resources, Regions regions, Authenticator authenticator, FieldEras eras) {
+        this.eras = eras;
         this.router = router;
         this.subscriptions = subscriptions;
         this.operations = operations;
@@ -82,7 +85,7 @@ public final class ArmDispatcher {
             }
         }
         operations.settle();
-        match.handler().handle(new ArmCall(ctx, match.params(), type, version, caller));
+        match.handler().handle(new ArmCall(ctx, match.params(), type, version, caller, eras));
         if (headAsGet && ctx.status().getCode() == 200) {
             ctx.status(204).result("");
         }

@@ -5,6 +5,7 @@ import dev.amlaks.emulator.arm.Caller;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.Preconditions;
 import dev.amlaks.emulator.arm.ResourceType;
+import dev.amlaks.emulator.catalog.FieldEras;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -20,13 +21,15 @@ public final class ArmCall {
     private final ResourceType type;
     private final String apiVersion;
     private final Caller caller;
+    private final FieldEras eras;
 
-    public ArmCall(Context ctx, Map<String, String> params, ResourceType type, String apiVersion, Caller caller) {
+    public ArmCall(Context ctx, Map<String, String> params, ResourceType type, String apiVersion, Caller caller, FieldEras eras) {
         this.ctx = ctx;
         this.params = params;
         this.type = type;
         this.apiVersion = apiVersion;
         this.caller = caller;
+        this.eras = eras;
     }
 
     /** Who is calling, from the bearer token ({@code verified} only in strict auth mode). */
@@ -106,9 +109,13 @@ public final class ArmCall {
         return this;
     }
 
-    /** Answers with JSON that is already serialised (stored bodies go out as they are). */
+    /**
+     * Answers with JSON that is already serialised (stored bodies go out as they are), shaped as the
+     * api-version asked for knew the route's type when its fields changed over time.
+     */
     public void json(int status, String json) {
-        ctx.status(status).contentType("application/json; charset=utf-8").result(json);
+        String answer = eras != null && status < 300 && eras.covers(type.fullName()) ? eras.shape(type.fullName(), apiVersion, json) : json;
+        ctx.status(status).contentType("application/json; charset=utf-8").result(answer);
     }
 
     public void json(int status, Object value) {
