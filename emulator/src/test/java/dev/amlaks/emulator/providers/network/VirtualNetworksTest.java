@@ -143,4 +143,17 @@ class VirtualNetworksTest {
         assertThat(tableBody).doesNotContain("/subnets/s");
         on(EMULATOR).queryParam("api-version", API).delete(Net.vnet("net-delete", "v")).then().statusCode(204);
     }
+
+    @Test
+    void an_older_api_version_reads_a_network_without_the_fields_that_came_later() {
+        createGroup(EMULATOR, "net-eras");
+        String subnet = Net.vnetWithSubnet(EMULATOR, "net-eras", "v", "10.0.0.0/16", "s", "10.0.0.0/24");
+        on(EMULATOR).queryParam("api-version", "2018-11-01").get(Net.vnet("net-eras", "v")).then().statusCode(200)
+                .body("properties.subnets[0].properties.privateEndpointNetworkPolicies", nullValue())
+                .body("properties.subnets[0].properties.delegations", notNullValue())
+                .body("properties.subnets[0].type", nullValue());
+        on(EMULATOR).queryParam("api-version", "2018-11-01").get(subnet).then().statusCode(200)
+                .body("properties.privateEndpointNetworkPolicies", nullValue()).body("properties.addressPrefix", equalTo("10.0.0.0/24"));
+        on(EMULATOR).queryParam("api-version", API).get(subnet).then().body("properties.privateEndpointNetworkPolicies", equalTo("Disabled"));
+    }
 }
