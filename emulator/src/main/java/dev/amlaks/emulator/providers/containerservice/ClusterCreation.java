@@ -78,7 +78,7 @@ final class ClusterCreation {
                 .endpoints(dnsPrefix, r.fqdnSubdomain(), fqdn, label + "-" + hash + ".portal.hcp." + location + ".azmk8s.io", privateFqdn)
                 .nodeResourceGroup(nodeRg).resourceUid(UUID.randomUUID().toString().replace("-", "").substring(0, 24))
                 .network(network).access(isPrivate ? access.withDefaultZone() : access)
-                .otherProperties(otherProperties(r, identity, kubelet)).pools(made)
+                .otherProperties(otherProperties(r, identity, kubelet, tenant)).pools(made)
                 .internal(new ClusterState(true, version, ipName, true)).build();
         Map<String, String> nodeTags = new LinkedHashMap<>();
         nodeTags.put("aks-managed-cluster-name", id.name());
@@ -138,7 +138,7 @@ final class ClusterCreation {
     }
 
     /** The properties AKS keeps as sent, with what it fills in: RBAC, pool limit, addons, identities, support plan; never a secret. */
-    private static ObjectNode otherProperties(ClusterRequest r, JsonNode identity, ObjectNode kubelet) {
+    private static ObjectNode otherProperties(ClusterRequest r, JsonNode identity, ObjectNode kubelet, String tenant) {
         ObjectNode out = r.passThrough();
         if (!out.has("enableRBAC")) {
             out.put("enableRBAC", true);
@@ -158,6 +158,9 @@ final class ClusterCreation {
         }
         if (out.path("windowsProfile").isObject()) {
             ((ObjectNode) out.get("windowsProfile")).remove("adminPassword");
+        }
+        if (out.path("aadProfile").path("managed").asBoolean(false) && !out.path("aadProfile").hasNonNull("tenantID")) {
+            ((ObjectNode) out.get("aadProfile")).put("tenantID", tenant);
         }
         if (!out.has("supportPlan")) {
             out.put("supportPlan", "KubernetesOfficial");

@@ -68,6 +68,7 @@ public final class ContainerServiceProvider implements Provider {
         routes.at(poolsType, CLUSTER + "/agentPools").get(pools::list);
         routes.at(poolsType, POOL).get(pools::get).put(pools::put).delete(pools::delete);
         routes.at(poolsType, POOL + "/upgradeProfiles/default").get(pools::upgradeProfile);
+        routes.at(poolsType, POOL + "/abort").post(clusters::abortPool);
 
         routes.at(orchestratorsType, SUB + "/providers/Microsoft.ContainerService/locations/{location}/orchestrators").get(versions::orchestrators);
         routes.at(kubernetesVersionsType, SUB + "/providers/Microsoft.ContainerService/locations/{location}/kubernetesVersions")

@@ -66,6 +66,11 @@ public final class ManagedClusterHandler {
         call.empty(204);
     }
 
+    public void abortPool(ArmCall call) {
+        service.abortPool(id(call), call.param("agentPoolName"));
+        call.empty(204);
+    }
+
     public void userCredential(ArmCall call) {
         call.json(200, service.credentials(id(call), "clusterUser", call.query("server-fqdn")));
     }

@@ -157,16 +157,33 @@ public final class ManagedClusterService {
             List<String> running = new ArrayList<>();
             ctx.operations().running(h, id.key()).ifPresent(op -> running.add(op.id()));
             l.poolRows().values().forEach(row -> ctx.operations().running(h, row.key()).ifPresent(op -> running.add(op.id())));
-            if (running.isEmpty()) {
-                throw AksErrors.nothingToAbort(id.name());
-            }
-            ArmError why = AksErrors.abortedBy(id.name());
-            running.forEach(op -> ctx.operations().cancel(h, op, why));
-            ManagedCluster c = l.cluster();
-            ManagedCluster canceled = c.toBuilder().state(c.state().isTerminal() ? c.state() : ProvisioningState.CANCELED).build()
-                    .withEveryPool(p -> p.state().isTerminal() ? p : p.toBuilder().state(ProvisioningState.CANCELED).build());
-            store.save(h, l, canceled, ctx.clock().nowMillis());
+            cancel(h, l, running, id.name(), null);
         });
+    }
+
+    /** POST agentPools/{name}/abort: the pool's own running operation ends Canceled now, and the pool with it. */
+    public void abortPool(ResourceId id, String pool) {
+        ctx.db().useTransaction(h -> {
+            ClusterStore.Loaded l = load(h, id);
+            AgentPool p = l.cluster().pool(pool).orElseThrow(() -> AksErrors.poolNotFound(pool, id.name(), id.resourceGroup()));
+            List<String> running = new ArrayList<>();
+            ctx.operations().running(h, id.child("agentPools", p.name()).key()).ifPresent(op -> running.add(op.id()));
+            cancel(h, l, running, pool, p.name());
+        });
+    }
+
+    /** Cancels {@code running}; the pool named (or, with none named, the cluster and every busy pool) ends Canceled. */
+    private void cancel(Handle h, ClusterStore.Loaded l, List<String> running, String what, String pool) {
+        if (running.isEmpty()) {
+            throw AksErrors.nothingToAbort(what);
+        }
+        ArmError why = AksErrors.abortedBy(l.cluster().id().name());
+        running.forEach(op -> ctx.operations().cancel(h, op, why));
+        ManagedCluster c = l.cluster();
+        ManagedCluster canceled = (pool == null ? c.toBuilder().state(c.state().isTerminal() ? c.state() : ProvisioningState.CANCELED).build() : c)
+                .withEveryPool(p -> p.state().isTerminal() || (pool != null && !p.name().equalsIgnoreCase(pool)) ? p
+                        : p.toBuilder().state(ProvisioningState.CANCELED).build());
+        store.save(h, l, canceled, ctx.clock().nowMillis());
     }
 
     /** {@code listCluster*Credential}: one kubeconfig for {@code role}, on {@code serverFqdn} when the client names one. */

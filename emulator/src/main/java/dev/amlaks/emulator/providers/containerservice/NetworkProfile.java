@@ -1,5 +1,7 @@
 package dev.amlaks.emulator.providers.containerservice;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.JsonFields;
@@ -47,18 +49,70 @@ record NetworkProfile(String networkPlugin, String outboundType, String loadBala
         if (!n.has("ipFamilies")) {
             n.putArray("ipFamilies").add("IPv4");
         }
+        boolean dualStack = false;
+        for (JsonNode f : n.path("ipFamilies")) {
+            dualStack |= f.asText().equalsIgnoreCase("IPv6");
+        }
         if ("standard".equals(sku) && "loadBalancer".equalsIgnoreCase(outbound)) {
             ObjectNode lb = n.has("loadBalancerProfile") && n.get("loadBalancerProfile").isObject()
                     ? (ObjectNode) n.get("loadBalancerProfile") : n.putObject("loadBalancerProfile");
-            if (!lb.has("managedOutboundIPs") && !lb.has("outboundIPs") && !lb.has("outboundIPPrefixes")) {
-                lb.putObject("managedOutboundIPs").put("count", 1);
+            loadBalancer(lb, outboundIpId, dualStack);
+        }
+        if ("managedNATGateway".equalsIgnoreCase(outbound)) {
+            ObjectNode nat = n.has("natGatewayProfile") && n.get("natGatewayProfile").isObject()
+                    ? (ObjectNode) n.get("natGatewayProfile") : n.putObject("natGatewayProfile");
+            ObjectNode managed = nat.has("managedOutboundIPProfile") && nat.get("managedOutboundIPProfile").isObject()
+                    ? (ObjectNode) nat.get("managedOutboundIPProfile") : nat.putObject("managedOutboundIPProfile");
+            if (!managed.has("count")) {
+                managed.put("count", 1);
             }
-            lb.putArray("effectiveOutboundIPs").addObject().put("id", outboundIpId);
-            if (!lb.has("backendPoolType")) {
-                lb.put("backendPoolType", "nodeIPConfiguration");
+            if (!nat.has("idleTimeoutInMinutes")) {
+                nat.put("idleTimeoutInMinutes", 4);
             }
+            effective(nat, outboundIpId, managed.path("count").asInt(1));
         }
         return new NetworkProfile(plugin, outbound, sku, serviceCidr, podCidr, dns, n);
+    }
+
+    /** A standard load balancer's profile as AKS fills it in: its managed IPs, the effective ones, the ports and idle timeout. */
+    private static void loadBalancer(ObjectNode lb, String outboundIpId, boolean dualStack) {
+        if (!lb.has("managedOutboundIPs") && !lb.has("outboundIPs") && !lb.has("outboundIPPrefixes")) {
+            lb.putObject("managedOutboundIPs").put("count", 1);
+        }
+        if (lb.path("managedOutboundIPs").isObject()) {
+            ObjectNode managed = (ObjectNode) lb.get("managedOutboundIPs");
+            if (!managed.has("count")) {
+                managed.put("count", 1);
+            }
+            if (dualStack && !managed.has("countIPv6")) {
+                managed.put("countIPv6", 1);
+            }
+        }
+        if (lb.path("outboundIPs").path("publicIPs").isArray() && lb.path("outboundIPs").path("publicIPs").size() > 0) {
+            lb.set("effectiveOutboundIPs", lb.path("outboundIPs").path("publicIPs").deepCopy());
+        } else {
+            JsonNode managed = lb.path("managedOutboundIPs");
+            effective(lb, outboundIpId, Math.max(1, managed.path("count").asInt(1)) + Math.max(0, managed.path("countIPv6").asInt(0)));
+        }
+        if (!lb.has("allocatedOutboundPorts")) {
+            lb.put("allocatedOutboundPorts", 0);
+        }
+        if (!lb.has("idleTimeoutInMinutes")) {
+            lb.put("idleTimeoutInMinutes", 30);
+        }
+        if (!lb.has("backendPoolType")) {
+            lb.put("backendPoolType", "nodeIPConfiguration");
+        }
+    }
+
+    /** {@code count} public IPs in the node resource group, the first the one named {@code outboundIpId}. */
+    private static void effective(ObjectNode profile, String outboundIpId, int count) {
+        ArrayNode ips = profile.putArray("effectiveOutboundIPs");
+        for (int i = 0; i < Math.max(1, count); i++) {
+            String id = i == 0 ? outboundIpId : outboundIpId.substring(0, outboundIpId.lastIndexOf('/') + 1)
+                    + java.util.UUID.nameUUIDFromBytes((outboundIpId + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ips.addObject().put("id", id);
+        }
     }
 
     /** A stored {@code networkProfile}. */

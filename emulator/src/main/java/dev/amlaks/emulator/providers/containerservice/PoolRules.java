@@ -84,6 +84,13 @@ final class PoolRules {
         putIfAbsentBool(rest, "enableNodePublicIP", false);
         putIfAbsentBool(rest, "enableFIPS", false);
         putIfAbsent(rest, "scaleSetPriority", "Regular");
+        if ("Spot".equalsIgnoreCase(rest.path("scaleSetPriority").asText())) {
+            // A Spot pool pays up to the on-demand price unless told otherwise, and is deleted when evicted.
+            if (!rest.hasNonNull("spotMaxPrice")) {
+                rest.put("spotMaxPrice", -1);
+            }
+            putIfAbsent(rest, "scaleSetEvictionPolicy", "Delete");
+        }
         if (!rest.has("upgradeSettings") || rest.get("upgradeSettings").isEmpty()) {
             rest.putObject("upgradeSettings").put("maxSurge", "10%");
         }

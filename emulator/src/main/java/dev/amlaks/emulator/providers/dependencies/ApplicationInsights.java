@@ -49,6 +49,7 @@ final class ApplicationInsights extends Named {
         p.put("provisioningState", "Succeeded");
         ObjectNode body = Json.object();
         body.put("kind", request.get("kind").asText());
+        body.put("etag", "\"" + UUID.randomUUID() + "\"");
         body.set("properties", p);
         return new Shaped(body, null);
     }

@@ -142,15 +142,23 @@ public final class ComputeService {
         throw MlErrors.invalidValue("underlyingResourceAction", action, ACTIONS);
     }
 
-    /** POST listKeys: the cluster's user and admin kubeconfigs. */
+    /**
+     * POST listKeys: the cluster's user and admin kubeconfigs, and the secret Azure ML keeps in the
+     * cluster to pull images from the workspace's registry (none while the workspace has none).
+     */
     public ObjectNode listKeys(ResourceId id) {
         return ctx.db().withHandle(h -> {
             AksClusters.View cluster = usableCluster(h, load(h, id).value());
+            String registry = workspaces.get(h, id.parent()).containerRegistry();
             ObjectNode out = Json.object();
             out.put("computeType", "AKS");
             out.put("userKubeConfig", ctx.clusters().kubeconfig(cluster, "clusterUser"));
             out.put("adminKubeConfig", ctx.clusters().kubeconfig(cluster, "clusterAdmin"));
-            out.putNull("imagePullSecretName");
+            if (registry == null || registry.isBlank()) {
+                out.putNull("imagePullSecretName");
+            } else {
+                out.put("imagePullSecretName", "azureml-acr-" + ResourceId.parse(registry).name().toLowerCase(Locale.ROOT));
+            }
             return out;
         });
     }

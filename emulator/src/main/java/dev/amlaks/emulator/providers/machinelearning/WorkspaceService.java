@@ -110,6 +110,7 @@ public final class WorkspaceService {
             throw MlErrors.missingDependencies(missing);
         }
         Workspace ws = created(id, requireDependencies(h, r), location, tenant, identity(h, r.identity(), tenant));
+        serviceGroup(ws).ifPresent(g -> ctx.groups().createManaged(h, g, location, id.toString(), Map.of()));
         RecordStore.Stored<Workspace> saved = store.save(h, null, ws, ctx.clock().nowMillis());
         return new Result(saved.row().body(), start(h, "create", id, location, "PUT", apiVersion), true);
     }
@@ -208,9 +209,20 @@ public final class WorkspaceService {
             setState(h, op, ProvisioningState.SUCCEEDED, at);
             return OperationKind.Outcome.success();
         }, failed), OperationKind.of(KIND + "delete", (h, op, at) -> {
-            ctx.resources().deleteTree(h, ResourceId.parse(op.resourceId()).key());
+            ResourceId id = ResourceId.parse(op.resourceId());
+            store.load(h, id).flatMap(s -> serviceGroup(s.value())).ifPresent(g -> ctx.groups().deleteManaged(h, g, at));
+            ctx.resources().deleteTree(h, id.key());
             return OperationKind.Outcome.success();
         }, failed));
+    }
+
+    /**
+     * The group the service provisions for a workspace encrypted with the customer's key (it holds
+     * the encrypted metadata): {@code azureml-rg-<workspace group>_<guid>}, removed with the workspace.
+     */
+    private static Optional<ResourceId> serviceGroup(Workspace w) {
+        String name = w.otherProperties().path("serviceProvisionedResourceGroup").asText("");
+        return name.isEmpty() ? Optional.empty() : Optional.of(ResourceId.resourceGroup(w.id().subscriptionId(), name));
     }
 
     /** The workspace a create makes: what was asked, and what the service adds (associated resources when none are given, ids, URLs). */
@@ -225,6 +237,10 @@ public final class WorkspaceService {
         p.put("friendlyName", p.hasNonNull("friendlyName") ? p.get("friendlyName").asText() : id.name());
         putIfAbsent(p, "publicNetworkAccess", "Enabled");
         putIfAbsent(p, "v1LegacyMode", false);
+        putIfAbsent(p, "allowPublicAccessWhenBehindVnet", false);
+        if (p.path("encryption").path("status").asText("").equalsIgnoreCase("Enabled")) {
+            p.put("serviceProvisionedResourceGroup", "azureml-rg-" + id.resourceGroup() + "_" + UUID.randomUUID());
+        }
         p.put("workspaceId", workspaceId);
         p.put("discoveryUrl", "https://" + location + ".api.azureml.ms/discovery");
         p.put("mlFlowTrackingUri", "azureml://" + location + ".api.azureml.ms/mlflow/v1.0" + id);

@@ -122,4 +122,19 @@ class ClusterLifecycleTest {
         Aks.get(EMULATOR, "life", "aborted").then().body("properties.provisioningState", equalTo("Canceled"));
         Aks.put(EMULATOR, "life", "aborted", b).then().statusCode(200);
     }
+
+    @Test
+    void a_pool_abort_cancels_that_pools_operation_and_leaves_the_cluster_be() {
+        running("poolaborted", 1);
+        String pool = Aks.cluster("life", "poolaborted") + "/agentPools/extra";
+        String status = on(EMULATOR).queryParam("api-version", Aks.API).body("{\"properties\":{\"count\":1,\"vmSize\":\"Standard_DS2_v2\"}}")
+                .put(pool).then().statusCode(201).extract().header("Azure-AsyncOperation");
+        on(EMULATOR).queryParam("api-version", Aks.API).post(pool + "/abort").then().statusCode(204);
+        Arm.call().get(status).then().body("status", equalTo("Canceled"));
+        on(EMULATOR).queryParam("api-version", Aks.API).get(pool).then().body("properties.provisioningState", equalTo("Canceled"));
+        Aks.get(EMULATOR, "life", "poolaborted").then().body("properties.provisioningState", equalTo("Succeeded"));
+        on(EMULATOR).queryParam("api-version", Aks.API).post(pool + "/abort").then().statusCode(409).body("error.code", equalTo("OperationNotAllowed"))
+                .body("error.message", containsString("'extra'"));
+        on(EMULATOR).queryParam("api-version", Aks.API).post(Aks.cluster("life", "poolaborted") + "/agentPools/none/abort").then().statusCode(404);
+    }
 }

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.Json;
@@ -256,7 +258,8 @@ class ComputeLifecycleTest {
         on(EMULATOR).queryParam("api-version", Ml.API).post(Ml.compute("mlrg", "mlws", "multi-a") + "/listKeys").then().statusCode(200)
                 .body("computeType", equalTo("AKS"))
                 .body("userKubeConfig", containsString("server: https://" + fqdn + ":443"))
-                .body("adminKubeConfig", containsString("clusterAdmin_aksrg_multia"));
+                .body("adminKubeConfig", containsString("clusterAdmin_aksrg_multia"))
+                .body("imagePullSecretName", nullValue());
         on(EMULATOR).queryParam("api-version", Ml.API).post(Ml.compute("mlrg", "mlws", "multi-a") + "/listNodes").then().statusCode(200)
                 .body("nodes.size()", equalTo(3)).body("nodes[0].nodeState", equalTo("running"));
         on(EMULATOR).queryParam("api-version", Ml.API).body("{\"properties\":{\"scaleSettings\":{\"maxNodeCount\":4}}}")
@@ -266,5 +269,13 @@ class ComputeLifecycleTest {
         // HEAD, as GenericResources.checkExistenceById sends it: 204 when it exists, 404 when not.
         on(EMULATOR).queryParam("api-version", Ml.API).head(Ml.compute("mlrg", "mlws", "multi-a")).then().statusCode(204);
         on(EMULATOR).queryParam("api-version", Ml.API).head(Ml.compute("mlrg", "mlws", "nothere")).then().statusCode(404);
+        // Once the workspace has a registry, the keys name the secret Azure ML pulls its images with.
+        String registry = "/subscriptions/" + SUB + "/resourceGroups/mlrg/providers/Microsoft.ContainerRegistry/registries/MultiAcr";
+        on(EMULATOR).queryParam("api-version", "2023-07-01").body("{\"location\":\"eastus\",\"sku\":{\"name\":\"Basic\"}}").put(registry)
+                .then().statusCode(oneOf(200, 201));
+        on(EMULATOR).queryParam("api-version", Ml.API).body("{\"properties\":{\"containerRegistry\":\"" + registry + "\"}}")
+                .patch(Ml.workspace("mlrg", "mlws")).then().statusCode(200);
+        on(EMULATOR).queryParam("api-version", Ml.API).post(Ml.compute("mlrg", "mlws", "multi-a") + "/listKeys").then().statusCode(200)
+                .body("imagePullSecretName", equalTo("azureml-acr-multiacr"));
     }
 }

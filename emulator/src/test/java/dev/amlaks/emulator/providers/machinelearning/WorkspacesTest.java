@@ -6,6 +6,7 @@ import static dev.amlaks.emulator.testsupport.Arm.on;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -181,5 +182,27 @@ class WorkspacesTest {
         on(EMULATOR).queryParam("api-version", Ml.API).get(Ml.workspace("ws", "withdeps")).then().statusCode(200)
                 .body("identity.userAssignedIdentities.'" + identity + "'.principalId", equalTo(principal))
                 .body("identity.userAssignedIdentities.'" + identity + "'.clientId", notNullValue());
+    }
+
+    @Test
+    void a_workspace_encrypted_with_the_customers_key_gets_a_service_group_that_goes_with_it() {
+        ObjectNode body = Json.tree(Ml.workspaceBody(EMULATOR, "ws", "cmk", "westus"));
+        ObjectNode encryption = ((ObjectNode) body.get("properties")).putObject("encryption").put("status", "Enabled");
+        encryption.putObject("keyVaultProperties").put("keyVaultArmId", body.get("properties").get("keyVault").asText())
+                .put("keyIdentifier", "https://cmkkv.vault.azure.net/keys/k/0123456789abcdef0123456789abcdef");
+        on(EMULATOR).queryParam("api-version", Ml.API).body(body.toString()).put(Ml.workspace("ws", "cmk")).then().statusCode(202);
+        advance(EMULATOR, 60);
+        String group = on(EMULATOR).queryParam("api-version", Ml.API).get(Ml.workspace("ws", "cmk")).then().statusCode(200)
+                .body("properties.serviceProvisionedResourceGroup", matchesPattern("azureml-rg-ws_[0-9a-f-]{36}"))
+                .body("properties.allowPublicAccessWhenBehindVnet", equalTo(false))
+                .extract().path("properties.serviceProvisionedResourceGroup");
+        on(EMULATOR).queryParam("api-version", Arm.RG_API).get(Arm.group(group)).then().statusCode(200)
+                .body("managedBy", equalTo(Ml.workspace("ws", "cmk")));
+        Ml.workspaceIn(EMULATOR, "ws", "plainkey", "westus");
+        on(EMULATOR).queryParam("api-version", Ml.API).get(Ml.workspace("ws", "plainkey")).then()
+                .body("properties", not(hasKey("serviceProvisionedResourceGroup")));
+        on(EMULATOR).queryParam("api-version", Ml.API).delete(Ml.workspace("ws", "cmk")).then().statusCode(202);
+        advance(EMULATOR, 60);
+        on(EMULATOR).queryParam("api-version", Arm.RG_API).get(Arm.group(group)).then().statusCode(404);
     }
 }
