@@ -45,6 +45,7 @@ public final class IdentityControlRoutes implements PlainRoutes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/_emulator/identity", this::identity);
+        routes.get("/_emulator/cloud-config", this::cloudConfig);
         routes.get("/_emulator/cert.pem", ctx -> ctx.status(200).contentType("application/x-pem-file").result(tls.trustPem()));
         routes.get("/_emulator/service-principals", ctx -> IdentityRoutes.json(ctx, 200, Map.of("value", principals.all())));
         routes.post("/_emulator/service-principals", this::createPrincipal);
@@ -79,6 +80,27 @@ public final class IdentityControlRoutes implements PlainRoutes {
         m.put("caCertificateUrl", ArmCall.baseUrl(ctx) + "/_emulator/cert.pem");
         m.put("authMode", authMode.label());
         IdentityRoutes.json(ctx, 200, m);
+    }
+
+    /**
+     * What {@code az cloud register --cloud-config @file} takes for this emulator: its endpoints, the
+     * resource ids of ARM and both Graphs (az keyvault create reads Microsoft Graph's), and the DNS
+     * suffixes the key vault, storage and registry commands build names from.
+     */
+    private void cloudConfig(Context ctx) {
+        String https = httpsBase(ctx, httpsPort.getAsInt());
+        Map<String, Object> endpoints = new LinkedHashMap<>();
+        endpoints.put("resourceManager", https + "/");
+        endpoints.put("activeDirectory", https + "/adfs");
+        endpoints.put("activeDirectoryResourceId", "https://management.core.windows.net/");
+        endpoints.put("activeDirectoryGraphResourceId", "https://graph.windows.net/");
+        endpoints.put("microsoftGraphResourceId", "https://graph.microsoft.com/");
+        endpoints.put("management", "https://management.core.windows.net/");
+        Map<String, Object> suffixes = new LinkedHashMap<>();
+        suffixes.put("keyvaultDns", ".vault.azure.net");
+        suffixes.put("storageEndpoint", "core.windows.net");
+        suffixes.put("acrLoginServerEndpoint", ".azurecr.io");
+        IdentityRoutes.json(ctx, 200, Map.of("endpoints", endpoints, "suffixes", suffixes));
     }
 
     private void createPrincipal(Context ctx) {

@@ -223,6 +223,18 @@ class LoginTest {
     }
 
     @Test
+    void the_cloud_config_is_what_az_cloud_register_takes_with_the_graph_and_the_dns_suffixes() {
+        JsonPath c = given().baseUri(EMULATOR.url()).get("/_emulator/cloud-config").then().statusCode(200).extract().jsonPath();
+        assertThat(c.getString("endpoints.resourceManager")).isEqualTo(httpsUrl() + "/");
+        assertThat(c.getString("endpoints.activeDirectory")).isEqualTo(httpsUrl() + "/adfs");
+        assertThat(c.getString("endpoints.activeDirectoryResourceId")).isEqualTo("https://management.core.windows.net/");
+        assertThat(c.getString("endpoints.microsoftGraphResourceId")).isEqualTo("https://graph.microsoft.com/");
+        assertThat(c.getString("suffixes.keyvaultDns")).isEqualTo(".vault.azure.net");
+        assertThat(c.getString("suffixes.storageEndpoint")).isEqualTo("core.windows.net");
+        assertThat(c.getString("suffixes.acrLoginServerEndpoint")).isEqualTo(".azurecr.io");
+    }
+
+    @Test
     void service_principals_added_through_the_control_api_can_log_in() throws Exception {
         JsonPath sp = given().baseUri(EMULATOR.url()).contentType("application/json").body("{\"displayName\":\"ci robot\"}")
                 .post("/_emulator/service-principals").then().statusCode(201).extract().jsonPath();
