@@ -2,6 +2,10 @@ package dev.amlaks.conformance;
 
 import dev.amlaks.emulator.testing.Tools;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -94,16 +98,37 @@ public final class AzCli implements AutoCloseable {
         return r;
     }
 
-    /** Makes the target the active cloud: a custom cloud for an emulator (no HTTP at all), AzureCloud otherwise. */
+    /** Makes the target the active cloud: a custom cloud for an emulator, AzureCloud otherwise. */
     public void useTargetCloud() throws IOException, InterruptedException {
+        useTargetCloud(null);
+    }
+
+    /**
+     * The same under an API profile ({@code 2019-03-01-hybrid} and its kin; null for the latest). The
+     * custom cloud is registered from the emulator's {@code /_emulator/cloud-config}, as {@code az cloud
+     * register --cloud-config} takes it: endpoints, Microsoft Graph's resource id (az keyvault create
+     * reads it) and the DNS suffixes of key vaults, storage and registries.
+     */
+    public void useTargetCloud(String profile) throws IOException, InterruptedException {
         if (!target.emulator()) {
             run("cloud", "set", "-n", "AzureCloud").requireSuccess("az cloud set");
+            if (profile != null) {
+                run("cloud", "update", "--profile", profile).requireSuccess("az cloud update --profile");
+            }
             return;
         }
-        run("cloud", "register", "-n", CLOUD, "--endpoint-resource-manager", target.armUrl(),
-                "--endpoint-active-directory", target.cliLoginEndpoint(),
-                "--endpoint-active-directory-resource-id", "https://management.core.windows.net/",
-                "--endpoint-active-directory-graph-resource-id", "https://graph.windows.net/").requireSuccess("az cloud register");
+        Path config = home.resolve("cloud-config.json");
+        HttpResponse<String> c = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(target.controlUrl() + "/_emulator/cloud-config"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (c.statusCode() != 200) {
+            throw new IllegalStateException("GET /_emulator/cloud-config answered " + c.statusCode() + ": " + c.body());
+        }
+        Files.writeString(config, c.body());
+        run("cloud", "register", "-n", CLOUD, "--cloud-config", "@" + config).requireSuccess("az cloud register");
+        if (profile != null) {
+            // register takes no --profile beside --cloud-config (it drops it): set it after.
+            run("cloud", "update", "-n", CLOUD, "--profile", profile).requireSuccess("az cloud update --profile");
+        }
         run("cloud", "set", "-n", CLOUD).requireSuccess("az cloud set");
     }
 

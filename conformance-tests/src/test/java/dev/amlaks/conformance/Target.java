@@ -19,9 +19,4 @@ public record Target(String armUrl, String authorityHost, String tenantId, Strin
     public String armBase() {
         return armUrl.endsWith("/") ? armUrl.substring(0, armUrl.length() - 1) : armUrl;
     }
-
-    /** What the Azure CLI takes as its Active Directory endpoint: {@code /adfs} lets MSAL skip instance discovery. */
-    public String cliLoginEndpoint() {
-        return emulator ? authorityHost + "/adfs" : authorityHost;
-    }
 }
