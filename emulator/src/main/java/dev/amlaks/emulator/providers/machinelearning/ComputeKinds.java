@@ -77,9 +77,18 @@ final class ComputeKinds {
                 serving != null ? Long.valueOf(serving.count()) : c.aks().agentCount())), at);
     }
 
-    /** A1, A3: the attachment holds now, and every earlier attachment of the same cluster stops working. */
+    /**
+     * A1, A3: the attachment holds now, and every earlier attachment of the same cluster stops
+     * working. Newest means accepted last (its operation started later; the operation id breaks a
+     * tie), whatever order the attachments complete in: one already superseded by a newer one that
+     * completed first lands as it was left, and one still attaching that is newer is left alone, to
+     * supersede this one when it lands.
+     */
     private OperationKind.Outcome attached(Handle h, RecordStore.Stored<AksCompute> s, Operation op, long at) {
         AksCompute c = s.value();
+        if (c.internal().supersededBy() != null) {
+            return OperationKind.Outcome.success();
+        }
         Optional<AksClusters.View> cluster = views.live(h, c);
         if (cluster.isEmpty()) {
             return OperationKind.Outcome.failure(400, ComputeViews.clusterGone(c));
@@ -91,7 +100,8 @@ final class ComputeKinds {
             }
             RecordStore.Stored<AksCompute> o = store.read(other);
             ResourceId otherCluster = o.value().clusterId();
-            if (otherCluster == null || !otherCluster.key().equals(key) || o.value().state() == ProvisioningState.DELETING) {
+            if (otherCluster == null || !otherCluster.key().equals(key) || o.value().state() == ProvisioningState.DELETING
+                    || o.value().internal().supersededBy() != null || newerAttachment(h, other, op)) {
                 continue;
             }
             AksCompute superseded = o.value().with(o.value().internal().supersededBy(c.id().toString()))
@@ -100,6 +110,13 @@ final class ComputeKinds {
             store.save(h, o, superseded, at);
         }
         return land(h, s, c.with(c.aks().withCluster(cluster.get().fqdn(), systemServices(cluster.get()), c.aks().agentCount())), at);
+    }
+
+    /** Whether {@code other} is attaching the cluster still, and was accepted after {@code op}. */
+    private boolean newerAttachment(Handle h, StoredResource other, Operation op) {
+        return ctx.operations().running(h, other).filter(r -> r.kind().equals(op.kind()))
+                .map(r -> r.startedAt() > op.startedAt() || (r.startedAt() == op.startedAt() && r.id().compareTo(op.id()) > 0))
+                .orElse(false);
     }
 
     private OperationKind.Outcome land(Handle h, RecordStore.Stored<AksCompute> s, AksCompute c, long at) {

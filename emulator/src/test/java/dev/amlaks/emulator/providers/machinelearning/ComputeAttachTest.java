@@ -17,6 +17,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,6 +182,60 @@ class ComputeAttachTest {
                 .body("properties.provisioningErrors[0].error.message", containsString("as compute 'second' of workspace 'otherws'"));
         on(EMULATOR).queryParam("api-version", Ml.API).post(Ml.compute("mlrg", "mlws", "first") + "/listKeys").then().statusCode(409);
         on(EMULATOR).queryParam("api-version", Ml.API).post(Ml.compute("mlrg", "otherws", "second") + "/listKeys").then().statusCode(200);
+    }
+
+    @Test
+    @DisplayName("A3: a second attachment sent while the first is still attaching holds; the first ends superseded")
+    void A3_the_newest_attachment_holds_when_the_first_has_not_landed_yet() {
+        String id = Ml.aksCluster(EMULATOR, "aksrg", "overlap", "centralus", 1, "Standard_D3_v2", null);
+        Ml.workspaceIn(EMULATOR, "mlrg", "overlapws", "eastus");
+        Ml.put(EMULATOR, "mlrg", "mlws", "early", attach(id, "DevTest")).then().statusCode(201);
+        advance(EMULATOR, 60);
+        Ml.put(EMULATOR, "mlrg", "overlapws", "late", attach(id, "DevTest")).then().statusCode(201);
+        advance(EMULATOR, 250);
+        Ml.get(EMULATOR, "mlrg", "mlws", "early").then().body("properties.provisioningState", equalTo("Succeeded"));
+        Ml.get(EMULATOR, "mlrg", "overlapws", "late").then().body("properties.provisioningState", equalTo("Creating"));
+        advance(EMULATOR, 60);
+        Ml.get(EMULATOR, "mlrg", "overlapws", "late").then().body("properties.provisioningState", equalTo("Succeeded"));
+        Ml.get(EMULATOR, "mlrg", "mlws", "early").then().body("properties.provisioningState", equalTo("Failed"))
+                .body("properties.provisioningErrors[0].error.code", equalTo("AttachmentSuperseded"))
+                .body("properties.provisioningErrors[0].error.message", containsString("as compute 'late' of workspace 'overlapws'"));
+    }
+
+    @Test
+    @DisplayName("A3: of attachments of one cluster sent at the same moment, exactly one holds and the others end superseded")
+    void A3_simultaneous_attachments_leave_exactly_one_holding() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String id = Ml.aksCluster(EMULATOR, "aksrg", "together" + round, "centralus", 1, "Standard_D3_v2", null);
+                List<String> names = List.of("tog" + round + "a", "tog" + round + "b", "tog" + round + "c");
+                List<Future<Integer>> puts = new ArrayList<>();
+                for (String name : names) {
+                    puts.add(pool.submit(() -> Ml.put(EMULATOR, "mlrg", "mlws", name, attach(id, "DevTest")).statusCode()));
+                }
+                for (Future<Integer> f : puts) {
+                    assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+                }
+                advance(EMULATOR, 600);
+                List<String> holding = new ArrayList<>();
+                for (String name : names) {
+                    String state = Ml.get(EMULATOR, "mlrg", "mlws", name).then().extract().path("properties.provisioningState");
+                    if ("Succeeded".equals(state)) {
+                        holding.add(name);
+                    }
+                }
+                assertThat(holding).as("round %d", round).hasSize(1);
+                for (String name : names) {
+                    if (!name.equals(holding.get(0))) {
+                        Ml.get(EMULATOR, "mlrg", "mlws", name).then().body("properties.provisioningState", equalTo("Failed"))
+                                .body("properties.provisioningErrors[0].error.code", equalTo("AttachmentSuperseded"));
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
