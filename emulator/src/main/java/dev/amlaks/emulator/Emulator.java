@@ -149,7 +149,7 @@ public final class Emulator implements AutoCloseable {
 
             this.principals = new ServicePrincipalService(database, resources, clock, catalogs.identity(), subscriptions);
             Tokens tokens = new Tokens(signingKey);
-            Authenticator authenticator = new Authenticator(config.authMode(), tokens, System::currentTimeMillis);
+            Authenticator authenticator = new Authenticator(config.authMode(), tokens, System::currentTimeMillis, ownHosts(config));
 
             subscriptions.loadFixtures(null);
             principals.loadFixtures();
@@ -375,6 +375,16 @@ public final class Emulator implements AutoCloseable {
 
     public boolean isReady() {
         return ready.get();
+    }
+
+    /** The names the emulator answers as, from its configuration: loopback, its certificate's names, its bind address. */
+    private static List<String> ownHosts(EmulatorConfig config) {
+        List<String> hosts = new ArrayList<>(List.of("127.0.0.1", "localhost", "::1"));
+        hosts.addAll(config.tlsHosts());
+        if (!config.host().equals("0.0.0.0") && !config.host().equals("::")) {
+            hosts.add(config.host());
+        }
+        return hosts;
     }
 
     private String hostForUrl() {

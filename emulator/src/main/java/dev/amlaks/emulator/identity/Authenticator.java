@@ -1,9 +1,12 @@
 package dev.amlaks.emulator.identity;
 
 import dev.amlaks.emulator.arm.Caller;
-import dev.amlaks.emulator.spi.ArmCall;
 import io.javalin.http.Context;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 /**
  * The bearer check on every ARM route. A missing or malformed {@code Authorization} header is
@@ -15,15 +18,19 @@ public final class Authenticator {
     private final AuthMode mode;
     private final Tokens tokens;
     private final LongSupplier realNow;
+    private final Set<String> ownHosts;
 
     /**
      * {@code realNow} is real time, never the virtual clock: a client caches its token by real time,
-     * so no move of the virtual clock may expire a token it still holds.
+     * so no move of the virtual clock may expire a token it still holds. {@code ownHosts} are the
+     * host names the emulator was configured with (its certificate's names and its bind address):
+     * a token for its own URL on one of them is accepted, whatever a request's {@code Host} says.
      */
-    public Authenticator(AuthMode mode, Tokens tokens, LongSupplier realNow) {
+    public Authenticator(AuthMode mode, Tokens tokens, LongSupplier realNow, Collection<String> ownHosts) {
         this.mode = mode;
         this.tokens = tokens;
         this.realNow = realNow;
+        this.ownHosts = ownHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     public AuthMode mode() {
@@ -41,6 +48,6 @@ public final class Authenticator {
                     "Authentication failed. The 'Authorization' header is provided in an invalid format.");
         }
         String token = h.substring(7).trim();
-        return mode == AuthMode.STRICT ? tokens.verify(token, realNow.getAsLong(), ArmCall.baseUrl(ctx)) : Tokens.peek(token);
+        return mode == AuthMode.STRICT ? tokens.verify(token, realNow.getAsLong(), ownHosts) : Tokens.peek(token);
     }
 }

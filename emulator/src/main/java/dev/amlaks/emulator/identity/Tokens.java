@@ -17,7 +17,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -84,9 +88,10 @@ public final class Tokens {
 
     /**
      * ARM's strict checks: a JWT signed by this emulator, not expired at real {@code nowMillis},
-     * issued for an ARM audience (or {@code extraAudience}, the emulator's own URL).
+     * issued for an ARM audience or for the emulator's own URL: {@code http} or {@code https} on one
+     * of {@code ownHosts} (the names it was configured with, never what a request says), any port.
      */
-    public Caller verify(String token, long nowMillis, String extraAudience) {
+    public Caller verify(String token, long nowMillis, Set<String> ownHosts) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -116,7 +121,7 @@ public final class Tokens {
         }
         List<String> aud = claims.getAudience();
         String audience = aud == null || aud.isEmpty() ? "" : aud.get(0);
-        if (!audienceAllowed(audience, extraAudience)) {
+        if (!audienceAllowed(audience, ownHosts)) {
             throw unauthorized("InvalidAuthenticationTokenAudience", "The access token has been obtained for wrong audience or resource '"
                     + audience + "'. It should exactly match with one of the allowed audiences '"
                     + String.join("','", ARM_AUDIENCES) + "'.");
@@ -134,16 +139,26 @@ public final class Tokens {
         }
     }
 
-    private static boolean audienceAllowed(String audience, String extraAudience) {
+    private static boolean audienceAllowed(String audience, Set<String> ownHosts) {
         if (ARM_AUDIENCES.contains(audience)) {
             return true;
         }
-        if (extraAudience == null) {
+        if (ownHosts == null || ownHosts.isEmpty()) {
             return false;
         }
-        String a = audience.endsWith("/") ? audience.substring(0, audience.length() - 1) : audience;
-        String b = extraAudience.endsWith("/") ? extraAudience.substring(0, extraAudience.length() - 1) : extraAudience;
-        return a.equalsIgnoreCase(b);
+        try {
+            URI u = new URI(audience);
+            String path = u.getRawPath() == null ? "" : u.getRawPath();
+            return u.getHost() != null && ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
+                    && (path.isEmpty() || path.equals("/")) && u.getRawQuery() == null && u.getRawUserInfo() == null
+                    && ownHosts.contains(stripBrackets(u.getHost()).toLowerCase(Locale.ROOT));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String stripBrackets(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     private static String string(JWTClaimsSet claims, String name) {

@@ -88,6 +88,25 @@ class StrictAuthTest {
     }
 
     @Test
+    void the_audiences_accepted_come_from_configuration_never_from_the_host_header() {
+        String graph = token(TENANT, "00000000-0000-4000-8000-00000000c001", "aml-aks-emulator-secret", "https://graph.windows.net/.default");
+        String group = "/subscriptions/" + SUB + "/resourcegroups/host-forged";
+        for (String host : List.of("graph.windows.net", "graph.windows.net:443")) {
+            as(graph).header("Host", host).queryParam("api-version", RG_API).get("/subscriptions/" + SUB + "/resourcegroups")
+                    .then().statusCode(401).body("error.code", equalTo("InvalidAuthenticationTokenAudience"));
+            as(graph).header("Host", host).queryParam("api-version", RG_API).body("{\"location\":\"westus\"}").put(group)
+                    .then().statusCode(401).body("error.code", equalTo("InvalidAuthenticationTokenAudience"));
+            as(graph).header("Host", host).queryParam("api-version", RG_API).delete(group).then().statusCode(401);
+        }
+        as(defaultToken()).queryParam("api-version", RG_API).get(group).then().statusCode(404);
+        // A token for the emulator's own URL (what a client asking for {endpoint}/.default gets) is still accepted.
+        String own = token(TENANT, "00000000-0000-4000-8000-00000000c001", "aml-aks-emulator-secret", EMULATOR.url() + "/.default");
+        as(own).queryParam("api-version", RG_API).get("/subscriptions/" + SUB + "/resourcegroups").then().statusCode(200);
+        as(own).header("Host", "graph.windows.net").queryParam("api-version", RG_API).get("/subscriptions/" + SUB + "/resourcegroups")
+                .then().statusCode(200);
+    }
+
+    @Test
     void a_jump_of_the_virtual_clock_never_expires_a_token_a_client_holds() {
         String token = defaultToken();
         as(token).queryParam("api-version", RG_API).get("/subscriptions/" + SUB + "/resourcegroups").then().statusCode(200);
