@@ -20,6 +20,14 @@ public final class VirtualClock {
     private record Basis(ClockMode mode, double scale, long anchorMillis, long anchorNanos) {
     }
 
+    /** The latest instant the clock reaches: the last every client's date parser can hold (four-digit years). */
+    public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999Z");
+    /** The scales a scaled clock takes: from a thousandth of real time to a million times faster. */
+    public static final double MIN_SCALE = 0.001;
+    public static final double MAX_SCALE = 1_000_000;
+
+    private static final long MAX_MILLIS = MAX.toEpochMilli();
+
     private final LongSupplier nanoTime;
     private final AtomicLong lastReading = new AtomicLong(Long.MIN_VALUE);
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
@@ -33,6 +41,7 @@ public final class VirtualClock {
     public VirtualClock(ClockMode mode, double scale, Instant start, LongSupplier nanoTime) {
         checkScale(scale);
         this.nanoTime = nanoTime;
+        checkInRange(start);
         this.basis = new Basis(mode, scale, start.toEpochMilli(), nanoTime.getAsLong());
     }
 
@@ -43,9 +52,9 @@ public final class VirtualClock {
         long v = switch (b.mode) {
             case MANUAL -> b.anchorMillis;
             case REAL -> b.anchorMillis + elapsedNanos / 1_000_000L;
-            case SCALED -> b.anchorMillis + (long) (elapsedNanos / 1_000_000.0 * b.scale);
+            case SCALED -> b.anchorMillis + (long) Math.min(elapsedNanos / 1_000_000.0 * b.scale, (double) MAX_MILLIS);
         };
-        return lastReading.accumulateAndGet(v, Math::max);
+        return lastReading.accumulateAndGet(Math.min(Math.max(v, b.anchorMillis), MAX_MILLIS), Math::max);
     }
 
     public Instant now() {
@@ -68,7 +77,12 @@ public final class VirtualClock {
         long anchor;
         synchronized (this) {
             Basis b = basis;
-            anchor = nowMillis() + d.toMillis();
+            long now = nowMillis();
+            if (d.compareTo(untilMax(now)) > 0) {
+                throw new IllegalArgumentException("the clock cannot move past " + MAX + ": at most " + untilMax(now).toSeconds()
+                        + " seconds from the virtual now " + Instant.ofEpochMilli(now));
+            }
+            anchor = now + d.toMillis();
             rebase(b.mode, b.scale, anchor);
         }
         notifyListeners(anchor);
@@ -77,6 +91,7 @@ public final class VirtualClock {
 
     /** Jumps virtual time to {@code target}, which must not be earlier than now. */
     public Instant set(Instant target) {
+        checkInRange(target);
         synchronized (this) {
             long now = nowMillis();
             if (target.toEpochMilli() < now) {
@@ -116,9 +131,20 @@ public final class VirtualClock {
         }
     }
 
+    /** How far the clock can still move from {@code nowMillis}. */
+    public static Duration untilMax(long nowMillis) {
+        return Duration.ofMillis(MAX_MILLIS - nowMillis);
+    }
+
     private static void checkScale(double scale) {
-        if (!(scale > 0) || Double.isInfinite(scale)) {
-            throw new IllegalArgumentException("the clock scale must be a positive number, not " + scale);
+        if (!(scale >= MIN_SCALE && scale <= MAX_SCALE)) {
+            throw new IllegalArgumentException("the clock scale must be between " + MIN_SCALE + " and " + (long) MAX_SCALE + ", not " + scale);
+        }
+    }
+
+    private static void checkInRange(Instant t) {
+        if (t.isAfter(MAX) || t.isBefore(Instant.EPOCH)) {
+            throw new IllegalArgumentException("the clock keeps instants from " + Instant.EPOCH + " to " + MAX + ", not " + t);
         }
     }
 }

@@ -90,6 +90,12 @@ public final class ControlRoutes implements PlainRoutes {
         if (s.signum() < 0) {
             throw invalid("seconds", "The value '" + seconds + "' of 'seconds' is negative; the clock only moves forward.");
         }
+        long room = VirtualClock.untilMax(clock.nowMillis()).toMillis();
+        if (s.movePointRight(3).compareTo(BigDecimal.valueOf(room)) > 0) {
+            throw invalid("seconds", "The value '" + seconds + "' of 'seconds' would move the clock past " + VirtualClock.MAX
+                    + ", the latest instant it keeps; from the virtual now " + clock.now() + " it can advance at most " + room / 1000
+                    + " seconds.");
+        }
         clock.advance(Duration.ofMillis(s.movePointRight(3).longValue()));
         clockAnswer(ctx);
     }
@@ -98,8 +104,9 @@ public final class ControlRoutes implements PlainRoutes {
         ClockUpdate u = Json.read(ctx.bodyAsBytes(), ClockUpdate.class);
         ClockMode mode = u.mode() == null ? clock.mode() : parse("mode", () -> ClockMode.parse(u.mode()));
         double scale = u.scale() == null ? clock.scale() : u.scale();
-        if (!(scale > 0) || Double.isInfinite(scale)) {
-            throw invalid("scale", "The value " + u.scale() + " of 'scale' is invalid; it must be a positive number of virtual seconds per real second.");
+        if (!(scale >= VirtualClock.MIN_SCALE && scale <= VirtualClock.MAX_SCALE)) {
+            throw invalid("scale", "The value " + u.scale() + " of 'scale' is invalid; it must be virtual seconds per real second, from "
+                    + VirtualClock.MIN_SCALE + " to " + (long) VirtualClock.MAX_SCALE + ".");
         }
         Instant now = u.now() == null ? null : parse("now", () -> Instant.parse(u.now()));
         if (u.date() != null) {
@@ -110,6 +117,10 @@ public final class ControlRoutes implements PlainRoutes {
             // A date jumps to its first instant, unless the clock is already on that day.
             now = day.equals(java.time.LocalDate.ofInstant(clock.now(), java.time.ZoneOffset.UTC)) ? clock.now()
                     : day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        }
+        if (now != null && now.isAfter(VirtualClock.MAX)) {
+            throw invalid(u.date() != null ? "date" : "now", "The value '" + (u.date() != null ? u.date() : u.now()) + "' is after "
+                    + VirtualClock.MAX + ", the latest instant the clock keeps.");
         }
         if (now != null && now.isBefore(clock.now())) {
             throw invalid(u.date() != null ? "date" : "now", "The clock only moves forward: '" + (u.date() != null ? u.date() : u.now())

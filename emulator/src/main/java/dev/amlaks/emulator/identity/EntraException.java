@@ -52,6 +52,11 @@ public final class EntraException extends RuntimeException {
                 + " correct tenant ID and are signing into the correct cloud.");
     }
 
+    public static EntraException invalidInstance(String authorizationEndpoint) {
+        return new EntraException(400, "invalid_instance", 50049, "Unknown or invalid instance. The authorization_endpoint '"
+                + authorizationEndpoint + "' is not an absolute https URL such as https://login.microsoftonline.com/common/oauth2/v2.0/authorize.");
+    }
+
     public int status() {
         return status;
     }

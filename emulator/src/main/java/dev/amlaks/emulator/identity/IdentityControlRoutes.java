@@ -1,6 +1,7 @@
 package dev.amlaks.emulator.identity;
 
 import dev.amlaks.emulator.arm.Json;
+import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.fixtures.IdentityFixture;
 import dev.amlaks.emulator.spi.ArmCall;
 import dev.amlaks.emulator.spi.PlainRoutes;
@@ -111,6 +112,9 @@ public final class IdentityControlRoutes implements PlainRoutes {
     private void createTenant(Context ctx) {
         TenantRequest r = Json.read(ctx.bodyAsBytes(), TenantRequest.class);
         String id = r.tenantId() == null ? UUID.randomUUID().toString() : r.tenantId();
+        if (!ResourceId.isGuid(id)) {
+            throw SubscriptionService.invalidTenantId(id);
+        }
         String domain = r.defaultDomain() == null ? "tenant" + id.substring(0, 8) + ".onmicrosoft.com" : r.defaultDomain();
         IdentityRoutes.json(ctx, 201, subscriptions.createTenant(new IdentityFixture.Tenant(id,
                 r.displayName() == null ? "Tenant " + id : r.displayName(), domain, r.countryCode() == null ? "US" : r.countryCode())));

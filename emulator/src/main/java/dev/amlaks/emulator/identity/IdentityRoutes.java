@@ -8,6 +8,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.security.BasicAuthCredentials;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,19 @@ public final class IdentityRoutes implements PlainRoutes {
         String tenant = "common";
         String authorize = ctx.queryParam("authorization_endpoint");
         if (authorize != null) {
-            String[] parts = URI.create(authorize).getPath().split("/");
+            String path;
+            try {
+                URI u = new URI(authorize);
+                path = u.isAbsolute() && u.getHost() != null ? u.getRawPath() : null;
+            } catch (URISyntaxException e) {
+                path = null;
+            }
+            if (path == null) {
+                EntraException e = EntraException.invalidInstance(authorize);
+                json(ctx, e.status(), e.body(correlation(ctx)));
+                return;
+            }
+            String[] parts = path.split("/");
             if (parts.length > 1 && !parts[1].isBlank()) {
                 tenant = parts[1];
             }
@@ -103,8 +116,12 @@ public final class IdentityRoutes implements PlainRoutes {
         json(ctx, 200, m);
     }
 
+    private static String correlation(Context ctx) {
+        return ctx.header("client-request-id") != null ? ctx.header("client-request-id") : UUID.randomUUID().toString();
+    }
+
     private void token(Context ctx, String tenantSegment, Flavour flavour) {
-        String correlation = ctx.header("client-request-id") != null ? ctx.header("client-request-id") : UUID.randomUUID().toString();
+        String correlation = correlation(ctx);
         try {
             json(ctx, 200, grant(ctx, tenantSegment, flavour));
             ctx.header("Cache-Control", "no-store");

@@ -107,10 +107,16 @@ public final class SubscriptionService {
                 .map(r -> Json.convert(Json.tree(r.body()), Tenant.class)).toList();
     }
 
+    /** The refusal of a tenantId that is not a GUID, naming the field. */
+    public static ArmException invalidTenantId(String id) {
+        return ArmException.badRequest("InvalidTenantId", "The tenantId '" + id + "' is not a GUID: give one such as"
+                + " 11111111-0000-4000-8000-00000000a002, or leave tenantId out for a new one.");
+    }
+
     /** Adds a tenant (control API): 409 when it exists. */
     public Tenant createTenant(IdentityFixture.Tenant t) {
         if (!ResourceId.isGuid(t.tenantId())) {
-            throw ArmException.badRequest("InvalidTenantId", "The tenant id '" + t.tenantId() + "' is not a GUID.");
+            throw invalidTenantId(t.tenantId());
         }
         return db.inTransaction(h -> {
             if (resources.find(h, "/tenants/" + t.tenantId().toLowerCase(Locale.ROOT)).isPresent()) {

@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -119,6 +120,18 @@ class LoginTest {
         assertThat(d.getString("tenant_discovery_endpoint")).isEqualTo(httpsUrl() + "/" + TENANT + "/v2.0/.well-known/openid-configuration");
         String hostPort = httpsUrl().substring("https://".length());
         assertThat(d.getList("metadata[0].aliases", String.class)).containsExactly(hostPort);
+    }
+
+    @Test
+    void instance_discovery_of_an_authorization_endpoint_that_is_no_url_is_entras_invalid_instance() throws Exception {
+        for (String bad : List.of("not a URI", "%zz", "/relative/path", "mailto:someone", "http://[::1")) {
+            HttpResponse<String> r = https().get(httpsUrl() + "/common/discovery/instance?api-version=1.1&authorization_endpoint="
+                    + java.net.URLEncoder.encode(bad, StandardCharsets.UTF_8), null);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            JsonPath body = new JsonPath(r.body());
+            assertThat(body.getString("error")).as(bad).isEqualTo("invalid_instance");
+            assertThat(body.getString("error_description")).as(bad).startsWith("AADSTS50049: Unknown or invalid instance.");
+        }
     }
 
     @Test

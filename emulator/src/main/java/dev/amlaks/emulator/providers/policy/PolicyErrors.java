@@ -16,7 +16,8 @@ final class PolicyErrors {
 
     static ArmException invalidScope(String scope) {
         return new ArmException(400, new ArmError("InvalidPolicyScope", "The scope '" + scope
-                + "' is not a subscription or resource group id: use /subscriptions/{id} or /subscriptions/{id}/resourceGroups/{name}.")
+                + "' is not a subscription or resource group id: use /subscriptions/{GUID} or /subscriptions/{GUID}/resourceGroups/{name},"
+                + " a group's name being 1 to 90 characters.")
                 .withTarget("scope"));
     }
 }

@@ -121,7 +121,8 @@ public final class PolicyService {
     private static ResourceId parseScope(String scope) {
         try {
             ResourceId id = ResourceId.parse(scope);
-            if (id.isSubscription() || id.isResourceGroup()) {
+            // A group's name is 1 to 90 characters, so a scope is never longer than the store's ids.
+            if (ResourceId.isGuid(id.subscriptionId()) && (id.isSubscription() || id.isResourceGroup() && id.resourceGroup().length() <= 90)) {
                 return id;
             }
         } catch (IllegalArgumentException ignored) {
