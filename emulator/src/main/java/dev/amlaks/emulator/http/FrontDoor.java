@@ -161,7 +161,7 @@ public final class FrontDoor implements AutoCloseable {
             return; // reads of the control API (dashboards poll it) would drown the client's calls
         }
         journal.record(new Journal.Entry(Instant.now().toString(), Instant.ofEpochMilli(virtualNow.getAsLong()).toString(),
-                ctx.method().name(), path, ctx.queryString(), ctx.statusCode(), ms == null ? 0 : Math.round(ms * 100) / 100.0,
+                ctx.method().name(), path, Journal.redact(ctx.queryString()), ctx.statusCode(), ms == null ? 0 : Math.round(ms * 100) / 100.0,
                 ctx.res().getHeader(RequestIds.REQUEST_ID), ctx.res().getHeader(RequestIds.CORRELATION_ID),
                 ctx.header(RequestIds.CLIENT_REQUEST_ID), ctx.userAgent()));
     }

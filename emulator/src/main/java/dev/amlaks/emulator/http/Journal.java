@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A bounded journal of recent requests (newest first when read), what {@code GET /_emulator/requests}
@@ -17,12 +18,22 @@ public final class Journal {
                         String userAgent) {
     }
 
+    /** Query parameters whose values are secrets: kept out of the journal wherever a client puts them. */
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i)(^|&)((?:client_secret|client_assertion|password|access_token|refresh_token|id_token|assertion|code|sig|signature"
+                    + "|secret|key|token)(?:=|%3D))[^&]*");
+
     private final int capacity;
     private final ArrayDeque<Entry> entries;
 
     public Journal(int capacity) {
         this.capacity = Math.max(1, capacity);
         this.entries = new ArrayDeque<>(this.capacity);
+    }
+
+    /** {@code query} with the value of every secret parameter replaced by {@code REDACTED}; null stays null. */
+    public static String redact(String query) {
+        return query == null ? null : SECRET.matcher(query).replaceAll("$1$2REDACTED");
     }
 
     public synchronized void record(Entry e) {

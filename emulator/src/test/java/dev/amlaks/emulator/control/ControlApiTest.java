@@ -151,6 +151,18 @@ class ControlApiTest {
     }
 
     @Test
+    void the_journal_never_holds_a_secret_sent_in_a_query_string() {
+        String secret = "s3cret-" + System.nanoTime();
+        given().baseUri(EMULATOR.url()).queryParam("client_secret", secret).queryParam("client_id", "someone")
+                .queryParam("grant_type", "client_credentials").post("/" + SUB + "/oauth2/v2.0/token");
+        on(EMULATOR).queryParam("api-version", RG_API).queryParam("sig", secret).queryParam("access_token", secret)
+                .get(group("journal-secret")).then().statusCode(404);
+        String journal = given().baseUri(EMULATOR.url()).get("/_emulator/requests").then().statusCode(200).extract().asString();
+        assertThat(journal).doesNotContain(secret).contains("client_secret=REDACTED").contains("sig=REDACTED")
+                .contains("access_token=REDACTED").contains("client_id=someone");
+    }
+
+    @Test
     void an_unknown_control_path_is_an_arm_shaped_404() {
         given().baseUri(EMULATOR.url()).get("/_emulator/nope").then().statusCode(404).body("error.code", equalTo("NotFound"));
     }
