@@ -7,6 +7,7 @@ import dev.amlaks.emulator.store.StoreConflictException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,14 @@ public final class ErrorRenderer {
     }
 
     public static void renderUnexpected(Context ctx, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                // The body could not be read: it ended early (a Content-Length longer than what came), or bad chunking.
+                ctx.header("Connection", "close");
+                write(ctx, http.getCode(), FrontDoorErrors.unreadableBody(t.getMessage()));
+                return;
+            }
+        }
         String requestId = ctx.res().getHeader(RequestIds.REQUEST_ID);
         LOG.error("unexpected failure answering {} {} (request id {})", ctx.method(), ctx.path(), requestId, e);
         write(ctx, 500, new ArmError("InternalServerError", "The emulator failed to process the request (x-ms-request-id "

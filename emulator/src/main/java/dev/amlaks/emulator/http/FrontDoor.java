@@ -8,6 +8,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.ServletInputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -19,6 +21,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
@@ -36,6 +39,11 @@ public final class FrontDoor implements AutoCloseable {
     public record Settings(String host, int httpPort, int httpsPort, int maxBodyBytes) {
     }
 
+    /** The most of a refused body read and dropped before the 413 is sent. */
+    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+    /** How long a refused body may pause before the 413 is sent without the rest. */
+    private static final long DRAIN_STALL_NANOS = 300_000_000L;
+
     private final Javalin app;
 
     /**
@@ -52,6 +60,12 @@ public final class FrontDoor implements AutoCloseable {
             cfg.router.ignoreTrailingSlashes = true;
             cfg.http.maxRequestSize = settings.maxBodyBytes();
             cfg.http.generateEtags = false;
+            // The server's own answers (parser refusals, 414, 431) in ARM's shape too.
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            // A body is read asynchronously before a request thread takes the request, so a client that
+            // drips its body holds a connection, never one of the threads every other client needs.
+            // A body declared too large is not waited for: it goes straight on to its 413.
+            cfg.jetty.modifyServletContextHandler(context -> context.insertHandler(eagerBodies(settings.maxBodyBytes())));
             cfg.jetty.modifyHttpConfiguration(hc -> {
                 // Clients registering a cloud with a trailing slash send //metadata/endpoints: tolerate it.
                 hc.setUriCompliance(UriCompliance.LEGACY);
@@ -83,6 +97,13 @@ public final class FrontDoor implements AutoCloseable {
             cfg.routes.exception(StoreConflictException.class, (e, ctx) -> ErrorRenderer.render(ctx, e));
             cfg.routes.exception(Exception.class, (e, ctx) -> ErrorRenderer.renderUnexpected(ctx, e));
         });
+    }
+
+    private static EagerContentHandler eagerBodies(int maxBodyBytes) {
+        EagerContentHandler eager = new EagerContentHandler(
+                new EagerContentHandler.RetainedContentLoaderFactory(maxBodyBytes + 64 * 1024L, -1, false));
+        eager.exclude(request -> request.getLength() > maxBodyBytes);
+        return eager;
     }
 
     /** Binds the HTTP (and HTTPS) ports and starts answering. */
@@ -147,12 +168,56 @@ public final class FrontDoor implements AutoCloseable {
         }
     }
 
-    /** A body over 4 MiB is refused before it is read, with ARM's error body. */
+    /**
+     * A body over 4 MiB is refused with ARM's error body. What the client is already sending is read
+     * and dropped first (up to {@link #DRAIN_LIMIT}, while it keeps coming): a client that writes the
+     * whole request before it reads (Python's urllib) then gets the 413 instead of a broken pipe. A
+     * client that waits (it sent {@code Expect: 100-continue}, or stopped sending) gets it at once.
+     * Whatever is left unread, the connection is closed after the answer.
+     */
     private static void limitBody(Context ctx, int maxBodyBytes) {
         long length = ctx.req().getContentLengthLong();
         if (length > maxBodyBytes) {
+            long left = length;
+            if (!"100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+                left = drain(ctx, Math.min(length, DRAIN_LIMIT)) + Math.max(0, length - DRAIN_LIMIT);
+            }
+            if (left > 0) {
+                ctx.header("Connection", "close");
+            }
             throw FrontDoorErrors.tooLarge(length, maxBodyBytes);
         }
+    }
+
+    /** Reads and drops up to {@code limit} bytes as long as they keep arriving; what is left unread. */
+    private static long drain(Context ctx, long limit) {
+        long left = limit;
+        byte[] sink = new byte[64 * 1024];
+        long lastProgress = System.nanoTime();
+        try {
+            ServletInputStream in = ctx.req().getInputStream();
+            while (left > 0) {
+                int available = in.available();
+                if (available > 0) {
+                    int n = in.read(sink, 0, (int) Math.min(Math.min(sink.length, available), left));
+                    if (n < 0) {
+                        break;
+                    }
+                    left -= n;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > DRAIN_STALL_NANOS || in.isFinished()) {
+                    break;
+                } else {
+                    Thread.sleep(2);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Math.max(left, 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Math.max(left, 1);
+        }
+        return left;
     }
 
     private static void record(Journal journal, LongSupplier virtualNow, Context ctx, Float ms) {

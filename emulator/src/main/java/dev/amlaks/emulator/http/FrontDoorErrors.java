@@ -58,6 +58,14 @@ public final class FrontDoorErrors {
                 + method + "'. It supports " + String.join(", ", allowed) + "."), Map.of("Allow", String.join(", ", allowed)));
     }
 
+    /** A request body that could not be read to its end, with what the HTTP server said of it. */
+    public static ArmError unreadableBody(String reason) {
+        return new ArmError("InvalidRequestContent", "The request content could not be read: " + (reason == null ? "it ended early" : reason)
+                + ". Send the whole body: as many bytes as Content-Length declares, or well-formed chunks.");
+    }
+
+    static final String MAX_BODY_TEXT = "4 MiB";
+
     public static ArmException tooLarge(long length, long max) {
         return new ArmException(413, new ArmError("RequestEntityTooLarge", "The request content length "
                 + (length < 0 ? "" : "'" + length + "' ") + "exceeds the maximum allowed request size of " + max
