@@ -64,7 +64,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +74,8 @@ import org.slf4j.LoggerFactory;
 public final class Emulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
-    private static final long CLOCK_SAVE_MILLIS = 1000;
+    /** How far ahead (real time, at the clock's rate) virtual time is saved before it is read. */
+    private static final long CLOCK_LEASE_MILLIS = 2000;
 
     private final EmulatorConfig config;
     private final Database database;
@@ -154,6 +154,8 @@ public final class Emulator implements AutoCloseable {
             subscriptions.loadFixtures(null);
             principals.loadFixtures();
             operations.settle();
+            // Readings never pass what is saved, so virtual time after a kill -9 is never behind one seen.
+            clock.persistAhead(clockStore::save, Math.max(CLOCK_LEASE_MILLIS, 5 * config.tickMillis()));
             clock.onChange(now -> {
                 clockStore.save(now);
                 operations.settle(now);
@@ -256,14 +258,10 @@ public final class Emulator implements AutoCloseable {
             th.setDaemon(true);
             return th;
         });
-        AtomicLong lastSave = new AtomicLong(System.nanoTime());
         t.scheduleWithFixedDelay(() -> {
             try {
+                clock.extendLease();
                 operations.settle();
-                if (System.nanoTime() - lastSave.get() >= TimeUnit.MILLISECONDS.toNanos(CLOCK_SAVE_MILLIS)) {
-                    clockStore.save(clock.nowMillis());
-                    lastSave.set(System.nanoTime());
-                }
             } catch (RuntimeException e) {
                 if (!closed.get()) {
                     LOG.error("the background ticker failed; it will try again", e);
@@ -406,7 +404,7 @@ public final class Emulator implements AutoCloseable {
         }
         frontDoor.close();
         try {
-            clockStore.save(clock.nowMillis());
+            clockStore.saveFinal(clock.nowMillis());
         } finally {
             database.close();
         }

@@ -90,6 +90,22 @@ class CrashRecoveryIT {
     }
 
     @Test
+    void virtual_time_after_a_kill_is_never_behind_a_reading_seen_before_it() throws Exception {
+        Instant seen = Instant.EPOCH;
+        for (int cycle = 0; cycle < 3; cycle++) {
+            try (JarProcess p = JarProcess.start(args("--clock", "scaled", "--clock-scale", "600"))) {
+                Instant now = Instant.parse(given().baseUri(p.url()).get("/_emulator/clock").jsonPath().getString("now"));
+                assertThat(now).as("cycle %d starts", cycle).isAfterOrEqualTo(seen);
+                for (int i = 0; i < 5; i++) {
+                    Thread.sleep(150);
+                    seen = Instant.parse(given().baseUri(p.url()).get("/_emulator/clock").jsonPath().getString("now"));
+                }
+                p.kill();
+            }
+        }
+    }
+
+    @Test
     void a_second_process_on_the_same_data_directory_is_refused() throws Exception {
         try (JarProcess first = JarProcess.start(args("--clock", "manual"))) {
             Process second = JarProcess.command(args("--clock", "manual")).redirectErrorStream(true).start();

@@ -16,6 +16,14 @@ public final class ClockStore {
         return db.withHandle(h -> h.createQuery("select virtual_millis from clock_state where id = 1").mapTo(Long.class).one());
     }
 
+    /**
+     * At a clean stop: the instant reached, even below a lease saved ahead of it (nobody read past
+     * it), so the next start continues exactly where this one stopped.
+     */
+    public void saveFinal(long millis) {
+        db.withHandle(h -> h.createUpdate("update clock_state set virtual_millis = :v where id = 1").bind("v", millis).execute());
+    }
+
     /** Saves {@code millis} unless a later instant is already saved: the mark only moves forward. */
     public void save(long millis) {
         db.withHandle(h -> h.createUpdate("update clock_state set virtual_millis = :v where id = 1 and virtual_millis < :v")

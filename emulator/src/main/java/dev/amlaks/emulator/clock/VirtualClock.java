@@ -32,6 +32,10 @@ public final class VirtualClock {
     private final AtomicLong lastReading = new AtomicLong(Long.MIN_VALUE);
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     private volatile Basis basis;
+    /** The furthest instant known to be persisted: no reading goes past it, so a restart never goes back. */
+    private final AtomicLong ceiling = new AtomicLong(Long.MAX_VALUE);
+    private volatile LongConsumer persist;
+    private volatile long leaseRealMillis;
 
     public VirtualClock(ClockMode mode, double scale, Instant start) {
         this(mode, scale, start, System::nanoTime);
@@ -54,7 +58,8 @@ public final class VirtualClock {
             case REAL -> b.anchorMillis + elapsedNanos / 1_000_000L;
             case SCALED -> b.anchorMillis + (long) Math.min(elapsedNanos / 1_000_000.0 * b.scale, (double) MAX_MILLIS);
         };
-        return lastReading.accumulateAndGet(Math.min(Math.max(v, b.anchorMillis), MAX_MILLIS), Math::max);
+        long bounded = Math.min(Math.min(Math.max(v, b.anchorMillis), MAX_MILLIS), ceiling.get());
+        return lastReading.accumulateAndGet(bounded, Math::max);
     }
 
     public Instant now() {
@@ -83,6 +88,7 @@ public final class VirtualClock {
                         + " seconds from the virtual now " + Instant.ofEpochMilli(now));
             }
             anchor = now + d.toMillis();
+            raiseCeiling(anchor);
             rebase(b.mode, b.scale, anchor);
         }
         notifyListeners(anchor);
@@ -98,6 +104,7 @@ public final class VirtualClock {
                 throw new IllegalArgumentException("the clock only moves forward: " + target + " is before the virtual now "
                         + Instant.ofEpochMilli(now));
             }
+            raiseCeiling(target.toEpochMilli());
             rebase(basis.mode, basis.scale, target.toEpochMilli());
         }
         notifyListeners(target.toEpochMilli());
@@ -113,6 +120,60 @@ public final class VirtualClock {
             rebase(mode, scale, anchor);
         }
         notifyListeners(anchor);
+    }
+
+    /**
+     * From now on, readings never pass an instant {@code persist} has not written first: the clock
+     * runs up to a ceiling {@code leaseRealMillis} of real time ahead (in virtual time at its rate; a
+     * manual clock needs none), which {@link #extendLease()}
+     * (called from a ticker) and every jump raise after writing it. After a crash, starting from the
+     * persisted ceiling is then never behind a reading anyone saw. {@code persist} must be durable
+     * when it returns.
+     */
+    public void persistAhead(LongConsumer persist, long leaseRealMillis) {
+        this.persist = persist;
+        this.leaseRealMillis = leaseRealMillis;
+        synchronized (this) {
+            ceiling.set(Long.MAX_VALUE);
+            long now = nowMillis();
+            ceiling.set(now);
+            raiseCeiling(now);
+        }
+    }
+
+    /** Moves the ceiling a lease ahead of now when less than half of it is left (the ticker calls this). */
+    public void extendLease() {
+        if (persist == null) {
+            return;
+        }
+        synchronized (this) {
+            long now = nowMillis();
+            if (ceiling.get() - now < lease() / 2 + 1) {
+                raiseCeiling(now);
+            }
+        }
+    }
+
+    /** The lease in virtual milliseconds at the clock's present rate. */
+    private long lease() {
+        Basis b = basis;
+        return switch (b.mode) {
+            case MANUAL -> 0;
+            case REAL -> leaseRealMillis;
+            case SCALED -> (long) Math.min(leaseRealMillis * b.scale, (double) MAX_MILLIS);
+        };
+    }
+
+    private void raiseCeiling(long from) {
+        LongConsumer p = persist;
+        if (p == null) {
+            return;
+        }
+        long target = Math.min(MAX_MILLIS, from + lease());
+        if (target > ceiling.get()) {
+            p.accept(target);
+            ceiling.set(target);
+        }
     }
 
     /** Called with the new virtual now after every advance, jump or mode change. */

@@ -93,4 +93,42 @@ class VirtualClockTest {
         assertThatThrownBy(() -> c.configure(ClockMode.SCALED, -3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ClockMode.parse("weekly")).hasMessageContaining("real, scaled or manual");
     }
+
+    @Test
+    void no_reading_passes_what_was_persisted_so_a_restart_after_a_crash_is_never_behind_one() {
+        List<Long> saved = new ArrayList<>();
+        VirtualClock c = clock(ClockMode.SCALED, 600);
+        c.persistAhead(saved::add, 2000);
+        // The first lease: 2 real seconds at 600x, written before any reading may use it.
+        assertThat(saved).containsExactly(START.toEpochMilli() + 1_200_000);
+        long seen = 0;
+        for (int i = 0; i < 50; i++) {
+            realSeconds(1);
+            if (i % 3 == 0) {
+                c.extendLease(); // the ticker, late now and then
+            }
+            seen = Math.max(seen, c.nowMillis());
+            assertThat(c.nowMillis()).isLessThanOrEqualTo(saved.get(saved.size() - 1));
+        }
+        // A crash now: the next start begins at the last saved instant, never behind what was read.
+        assertThat(saved.get(saved.size() - 1)).isGreaterThanOrEqualTo(seen);
+        assertThat(saved).isSorted();
+        // A jump is saved before it is seen.
+        c.advance(Duration.ofHours(5));
+        assertThat(saved.get(saved.size() - 1)).isGreaterThanOrEqualTo(c.nowMillis());
+        c.set(c.now().plus(Duration.ofDays(3)));
+        assertThat(saved.get(saved.size() - 1)).isGreaterThanOrEqualTo(c.nowMillis());
+    }
+
+    @Test
+    void with_a_timely_ticker_the_lease_never_holds_the_clock_back() {
+        List<Long> saved = new ArrayList<>();
+        VirtualClock c = clock(ClockMode.SCALED, 60);
+        c.persistAhead(saved::add, 2000);
+        for (int i = 0; i < 100; i++) {
+            nanos.addAndGet(Duration.ofMillis(200).toNanos());
+            c.extendLease();
+        }
+        assertThat(c.now()).isEqualTo(START.plusSeconds(20 * 60));
+    }
 }
