@@ -275,25 +275,27 @@ public final class Emulator implements AutoCloseable {
      * Returns the store to the fixtures' starting state: everything, or one subscription's
      * resources and operations. The virtual clock keeps its time.
      */
+    /**
+     * Back to the fixtures' world, or one subscription's: deleting and reloading is one transaction,
+     * so a reader sees the old world or the new one, never the empty one between.
+     */
     public void reset(String subscriptionId) {
-        if (subscriptionId == null) {
-            database.useTransaction(h -> {
+        database.useTransaction(h -> {
+            if (subscriptionId == null) {
                 h.execute("delete from operations");
                 h.execute("delete from resources");
-            });
-        } else {
-            String key = subscriptionId.toLowerCase(java.util.Locale.ROOT);
-            database.useTransaction(h -> {
+            } else {
+                String key = subscriptionId.toLowerCase(java.util.Locale.ROOT);
                 context.resources().deleteSubscription(h, key);
                 h.createUpdate("delete from operations where subscription_key = :s").bind("s", key).execute();
-            });
-        }
+            }
+            subscriptions.loadFixtures(h, subscriptionId);
+            if (subscriptionId == null) {
+                principals.loadFixtures(h);
+            }
+        });
         subscriptions.forget();
         operations.invalidate();
-        subscriptions.loadFixtures(subscriptionId);
-        if (subscriptionId == null) {
-            principals.loadFixtures();
-        }
     }
 
     public void reset() {

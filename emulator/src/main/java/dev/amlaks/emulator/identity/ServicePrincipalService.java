@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 
 /** Service principals (applications that log in with a client secret), from fixtures and the control API. */
 public final class ServicePrincipalService {
@@ -39,13 +40,16 @@ public final class ServicePrincipalService {
     }
 
     public void loadFixtures() {
-        db.useTransaction(h -> {
-            for (IdentityFixture.ServicePrincipal sp : identity.servicePrincipals()) {
-                if (resources.find(h, key(sp.clientId())).isEmpty()) {
-                    insert(h, new ServicePrincipal(sp.clientId(), sp.clientSecret(), sp.tenantId(), sp.objectId(), sp.displayName()));
-                }
+        db.useTransaction(this::loadFixtures);
+    }
+
+    /** The same in the caller's transaction (a reset deletes and reloads in one). */
+    public void loadFixtures(Handle h) {
+        for (IdentityFixture.ServicePrincipal sp : identity.servicePrincipals()) {
+            if (resources.find(h, key(sp.clientId())).isEmpty()) {
+                insert(h, new ServicePrincipal(sp.clientId(), sp.clientSecret(), sp.tenantId(), sp.objectId(), sp.displayName()));
             }
-        });
+        }
     }
 
     public Optional<ServicePrincipal> find(String clientId) {

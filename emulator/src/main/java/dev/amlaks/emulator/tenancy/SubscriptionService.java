@@ -147,18 +147,21 @@ public final class SubscriptionService {
 
     /** Creates the fixture's tenants and subscriptions (all, or only those of one subscription). */
     public void loadFixtures(String onlySubscription) {
-        db.useTransaction(h -> {
-            if (onlySubscription == null) {
-                for (IdentityFixture.Tenant t : identity.tenants()) {
-                    ensureTenant(h, t);
-                }
+        db.useTransaction(h -> loadFixtures(h, onlySubscription));
+    }
+
+    /** The same in the caller's transaction (a reset deletes and reloads in one). */
+    public void loadFixtures(Handle h, String onlySubscription) {
+        if (onlySubscription == null) {
+            for (IdentityFixture.Tenant t : identity.tenants()) {
+                ensureTenant(h, t);
             }
-            for (IdentityFixture.Subscription s : identity.subscriptions()) {
-                if (onlySubscription == null || s.subscriptionId().equalsIgnoreCase(onlySubscription)) {
-                    ensure(h, s);
-                }
+        }
+        for (IdentityFixture.Subscription s : identity.subscriptions()) {
+            if (onlySubscription == null || s.subscriptionId().equalsIgnoreCase(onlySubscription)) {
+                ensure(h, s);
             }
-        });
+        }
     }
 
     /** Forgets which subscriptions exist (the store was reset). */
