@@ -53,6 +53,7 @@ import dev.amlaks.emulator.store.ResourceRepository;
 import dev.amlaks.emulator.tenancy.SubscriptionService;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,6 +98,9 @@ public final class Emulator implements AutoCloseable {
         this.config = config;
         Catalogs catalogs = Catalogs.load(new FixtureSource(config.fixturesDir()));
         Path keep = config.inMemory() ? null : config.dataDir().toAbsolutePath().normalize();
+        if (keep != null) {
+            checkStore(keep, config.startFresh());
+        }
         TlsMaterial tls = config.tlsCert() != null ? Certificates.supplied(config.tlsCert(), config.tlsKey())
                 : Certificates.generated(keep == null ? null : keep.resolve("tls"), config.tlsHosts());
         RSAKey signingKey = SigningKey.loadOrCreate(keep == null ? null : keep.resolve("identity"));
@@ -375,6 +379,37 @@ public final class Emulator implements AutoCloseable {
 
     public boolean isReady() {
         return ready.get();
+    }
+
+    /**
+     * A data directory an emulator used before (it holds the certificates and the signing key made at
+     * its first start) whose store is missing or empty lost its world: refused, naming the file,
+     * unless {@code --start-fresh} says to begin an empty one there.
+     */
+    private static void checkStore(Path dir, boolean startFresh) {
+        Path store = dir.resolve("emulator.mv.db");
+        boolean usedBefore = Files.isDirectory(dir.resolve("tls")) || Files.isDirectory(dir.resolve("identity"));
+        long size;
+        try {
+            size = Files.exists(store) ? Files.size(store) : -1;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the store " + store + ": " + e.getMessage(), e);
+        }
+        if (!usedBefore || size > 0) {
+            return;
+        }
+        String what = size < 0 ? "is missing" : "is empty";
+        if (!startFresh) {
+            throw new IllegalStateException("the data directory " + dir + " was used before (it holds tls/ and identity/), but its store "
+                    + store + " " + what + ": restore that file, or start with --start-fresh (EMULATOR_START_FRESH=true) to begin an"
+                    + " empty world there, keeping the certificates and the signing key");
+        }
+        try {
+            Files.deleteIfExists(store);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot remove the empty store " + store + ": " + e.getMessage(), e);
+        }
+        LOG.warn("the store {} {}: starting an empty world there (--start-fresh)", store, what);
     }
 
     /** The names the emulator answers as, from its configuration: loopback, its certificate's names, its bind address. */

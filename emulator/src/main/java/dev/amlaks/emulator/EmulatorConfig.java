@@ -16,6 +16,7 @@ import java.util.List;
  * @param httpPort  0 means a free port
  * @param httpsPort 0 means a free port (HTTPS arrives with the identity issue)
  * @param dataDir   where the file-backed store lives, unless {@code inMemory}
+ * @param startFresh begin an empty world in a data directory whose store is missing or empty (otherwise refused)
  * @param clockStart the virtual instant a new store starts at (null: real now)
  * @param fixturesDir a directory whose files override the built-in fixtures (null: none)
  * @param retryAfterSeconds the {@code Retry-After} sent on every in-progress operation answer
@@ -35,6 +36,7 @@ public record EmulatorConfig(
         int httpsPort,
         Path dataDir,
         boolean inMemory,
+        boolean startFresh,
         ClockMode clockMode,
         double clockScale,
         Instant clockStart,
@@ -78,7 +80,7 @@ public record EmulatorConfig(
 
     /** What {@code java -jar aml-aks-emulator.jar} starts with. */
     public static EmulatorConfig defaults() {
-        return new EmulatorConfig("127.0.0.1", 8480, 8443, Path.of("emulator-data"), false, ClockMode.SCALED, 60.0, null,
+        return new EmulatorConfig("127.0.0.1", 8480, 8443, Path.of("emulator-data"), false, false, ClockMode.SCALED, 60.0, null,
                 null, "info", true, 1, 200, 500, 100, AuthMode.LENIENT, List.of(), null, null, null, null, null, List.of());
     }
 
@@ -114,6 +116,7 @@ public record EmulatorConfig(
         private int httpsPort;
         private Path dataDir;
         private boolean inMemory;
+        private boolean startFresh;
         private ClockMode clockMode;
         private double clockScale;
         private Instant clockStart;
@@ -139,6 +142,7 @@ public record EmulatorConfig(
             httpsPort = c.httpsPort;
             dataDir = c.dataDir;
             inMemory = c.inMemory;
+            startFresh = c.startFresh;
             clockMode = c.clockMode;
             clockScale = c.clockScale;
             clockStart = c.clockStart;
@@ -176,6 +180,11 @@ public record EmulatorConfig(
 
         public Builder dataDir(Path v) {
             dataDir = v;
+            return this;
+        }
+
+        public Builder startFresh(boolean v) {
+            startFresh = v;
             return this;
         }
 
@@ -271,7 +280,7 @@ public record EmulatorConfig(
         }
 
         public EmulatorConfig build() {
-            return new EmulatorConfig(host, httpPort, httpsPort, dataDir, inMemory, clockMode, clockScale, clockStart,
+            return new EmulatorConfig(host, httpPort, httpsPort, dataDir, inMemory, startFresh, clockMode, clockScale, clockStart,
                     fixturesDir, logLevel, autoRegisterSubscriptions, retryAfterSeconds, tickMillis, journalSize,
                     defaultPageSize, authMode, tlsHosts, tlsCert, tlsKey, controlToken, catalogDate, scenario, providers);
         }

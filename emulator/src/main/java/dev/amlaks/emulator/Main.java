@@ -48,6 +48,11 @@ public final class Main implements Callable<Integer> {
             description = "Keep state in memory only; nothing survives a restart.")
     boolean inMemory;
 
+    @Option(names = "--start-fresh", defaultValue = "false", fallbackValue = "true", arity = "0..1",
+            description = "Begin an empty world in a data directory whose store (emulator.mv.db) is missing or empty; without it"
+                    + " such a directory is refused, so a lost store is never silently replaced.")
+    boolean startFresh;
+
     @Option(names = "--clock", defaultValue = "scaled", converter = ClockModeConverter.class,
             description = "Virtual clock: real, scaled or manual (default: ${DEFAULT-VALUE}).")
     ClockMode clock;
@@ -148,6 +153,7 @@ public final class Main implements Callable<Integer> {
                 .httpsPort(httpsPort)
                 .dataDir(dataDir)
                 .inMemory(inMemory)
+                .startFresh(startFresh)
                 .clockMode(clock)
                 .clockScale(clockScale)
                 .clockStart(clockStart)

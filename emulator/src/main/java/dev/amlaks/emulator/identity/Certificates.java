@@ -69,14 +69,40 @@ public final class Certificates {
      * The CA and server certificate for {@code hosts}: kept in {@code dir} (created if missing),
      * or made fresh for this run when {@code dir} is null (in-memory emulators).
      */
+    /** What a kept file reads as, or the error naming the file and what to do when it is damaged. */
+    private interface Reader<T> {
+        T read() throws Exception;
+    }
+
+    private static X509Certificate first(List<X509Certificate> chain) {
+        if (chain.isEmpty()) {
+            throw new IllegalStateException("no certificate in it");
+        }
+        return chain.get(0);
+    }
+
+    private static <T> T kept(Path file, Reader<T> reader) {
+        try {
+            T value = reader.read();
+            if (value == null) {
+                throw new IllegalStateException("no PEM object in it");
+            }
+            return value;
+        } catch (Exception e) {
+            throw new IllegalStateException("the TLS file " + file + " is damaged (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()) + "): restore it, or delete the directory " + file.getParent() + " to have a new CA and"
+                    + " certificate made at the next start (clients must then trust the new " + file.getParent().resolve("ca.pem") + ")", e);
+        }
+    }
+
     public static TlsMaterial generated(Path dir, List<String> hosts) {
         try {
             Set<String> names = names(hosts);
             KeyPair caKeys;
             X509Certificate ca;
             if (dir != null && Files.isRegularFile(dir.resolve("ca.pem")) && Files.isRegularFile(dir.resolve("ca-key.pem"))) {
-                ca = readCertificates(Files.readString(dir.resolve("ca.pem"))).get(0);
-                caKeys = new KeyPair(ca.getPublicKey(), readKey(Files.readString(dir.resolve("ca-key.pem"))));
+                ca = kept(dir.resolve("ca.pem"), () -> first(readCertificates(Files.readString(dir.resolve("ca.pem")))));
+                caKeys = new KeyPair(ca.getPublicKey(), kept(dir.resolve("ca-key.pem"), () -> readKey(Files.readString(dir.resolve("ca-key.pem")))));
             } else {
                 caKeys = newKeyPair();
                 ca = caCertificate(caKeys);
@@ -89,10 +115,10 @@ public final class Certificates {
             X509Certificate server = null;
             PrivateKey serverKey = null;
             if (dir != null && Files.isRegularFile(dir.resolve("server.pem")) && Files.isRegularFile(dir.resolve("server-key.pem"))) {
-                X509Certificate kept = readCertificates(Files.readString(dir.resolve("server.pem"))).get(0);
+                X509Certificate kept = kept(dir.resolve("server.pem"), () -> first(readCertificates(Files.readString(dir.resolve("server.pem")))));
                 if (stillGood(kept, ca, names)) {
                     server = kept;
-                    serverKey = readKey(Files.readString(dir.resolve("server-key.pem")));
+                    serverKey = kept(dir.resolve("server-key.pem"), () -> readKey(Files.readString(dir.resolve("server-key.pem"))));
                 }
             }
             if (server == null) {

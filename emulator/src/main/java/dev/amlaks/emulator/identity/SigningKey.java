@@ -22,7 +22,12 @@ public final class SigningKey {
         try {
             Path file = dir == null ? null : dir.resolve("signing-key.json");
             if (file != null && Files.isRegularFile(file)) {
-                return RSAKey.parse(Files.readString(file));
+                try {
+                    return RSAKey.parse(Files.readString(file));
+                } catch (ParseException | RuntimeException e) {
+                    throw new IllegalStateException("the token signing key " + file + " is damaged (" + e.getMessage() + "): restore it, or"
+                            + " delete it to have a new key made at the next start (tokens issued before are then refused)", e);
+                }
             }
             RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString().replace("-", ""))
                     .generate();
@@ -38,7 +43,7 @@ public final class SigningKey {
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the token signing key in " + dir + ": " + e.getMessage(), e);
-        } catch (JOSEException | ParseException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException("the token signing key in " + dir + " is not usable: " + e.getMessage(), e);
         }
     }
