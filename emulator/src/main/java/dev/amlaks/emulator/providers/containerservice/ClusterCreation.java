@@ -10,6 +10,7 @@ import dev.amlaks.emulator.catalog.KubernetesCatalog;
 import dev.amlaks.emulator.fixtures.RegionsFixture;
 import dev.amlaks.emulator.operations.ProvisioningState;
 import dev.amlaks.emulator.providers.containerservice.ClusterRequest.PoolRequest;
+import dev.amlaks.emulator.store.StaleWriteException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -110,6 +111,11 @@ final class ClusterCreation {
             throw AksErrors.nodeResourceGroupSameAsGroup(nodeRg);
         }
         if (ctx.resources().find(h, ResourceId.resourceGroup(id.subscriptionId(), nodeRg).key()).isPresent()) {
+            if (ctx.resources().find(h, id.key()).isPresent()) {
+                // A concurrent PUT of this very cluster committed since this one looked: run again, as an
+                // update of a cluster being created (409), not as a name clash.
+                throw new StaleWriteException("cluster " + id + " was created concurrently");
+            }
             throw AksErrors.nodeResourceGroupExists(nodeRg, id.subscriptionId());
         }
         return nodeRg;

@@ -185,4 +185,27 @@ class ManagedClustersTest {
         io.restassured.RestAssured.given().baseUri(EMULATOR.url()).get("/_emulator/requests?limit=1").then()
                 .body("value[0].query", matchesPattern(".*api-version=2022-11-01.*"));
     }
+
+    @Test
+    void of_concurrent_puts_creating_one_cluster_one_creates_it_and_the_others_get_409() throws Exception {
+        Arm.createGroup(EMULATOR, "aksrace");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String name = "racer" + round;
+                java.util.List<java.util.concurrent.Future<Integer>> puts = new java.util.ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    puts.add(pool.submit(() -> Aks.put(EMULATOR, "aksrace", name, Aks.body(name, 1, "Standard_D3_v2")).statusCode()));
+                }
+                java.util.List<Integer> statuses = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<Integer> f : puts) {
+                    statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                org.assertj.core.api.Assertions.assertThat(statuses).as("round %d", round).containsOnly(201, 409)
+                        .filteredOn(st -> st == 201).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
