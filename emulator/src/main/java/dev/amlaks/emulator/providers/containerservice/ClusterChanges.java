@@ -74,15 +74,17 @@ final class ClusterChanges {
             upgrade |= ch.upgrades();
             added = added.plus(ch.added());
         }
-        quota.reserve(h, c.id(), c.location(), c.nodeResourceGroup(), added);
         ProvisioningState state = upgrade ? ProvisioningState.UPGRADING : scale ? ProvisioningState.SCALING : ProvisioningState.UPDATING;
         String nodeImage = upgrade ? catalog.nodeImage() : null;
         List<AgentPool> moving = changes.stream().map(ch -> ch.moving(state)).map(p -> nodeImage == null ? p
                 : p.toBuilder().nodeImageVersion(nodeImage).build()).toList();
+        // A cluster whose create failed holds no vCPUs: a PUT that brings it back provisions every node again.
+        boolean reclaim = !c.internal().holdsQuota() && !c.stopped();
+        quota.reserve(h, c.id(), c.location(), c.nodeResourceGroup(), reclaim ? rules.usage(moving) : added);
         ManagedCluster changed = c.toBuilder().tags(r.tags() != null ? r.tags() : c.tags())
                 .identity(identity(h, c, r)).access(access).otherProperties(updatedProperties(c, r))
                 .versions(wanted != null && !wanted.isBlank() ? wanted : c.kubernetesVersion(), current)
-                .internal(c.internal().withTargetVersion(target)).state(state).pools(moving).build();
+                .internal(c.internal().withTargetVersion(target).withHoldsQuota(reclaim || c.internal().holdsQuota())).state(state).pools(moving).build();
         ClusterRules.requireSystemPool(changed);
         return new Change(changed, upgrade ? "upgrade" : scale ? "scale" : "update");
     }

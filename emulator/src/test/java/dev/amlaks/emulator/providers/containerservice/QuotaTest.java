@@ -111,6 +111,26 @@ class QuotaTest {
     }
 
     @Test
+    void a_cluster_whose_create_failed_holds_its_vcpus_again_once_a_put_brings_it_back() {
+        String scope = "/subscriptions/" + SUB + "/resourceGroups/MC_quota_phoenix_eastus";
+        given().baseUri(EMULATOR.url()).contentType(ContentType.JSON).body("{\"scope\":\"" + scope + "\"}")
+                .put("/_emulator/policies/deny-phoenix").then().statusCode(200);
+        int before = used(usages(), "cores");
+        Aks.put(EMULATOR, "quota", "phoenix", body("phoenix", 2, "Standard_B2s")).then().statusCode(201);
+        advance(EMULATOR, 600);
+        Aks.get(EMULATOR, "quota", "phoenix").then().body("properties.provisioningState", equalTo("Failed"));
+        org.assertj.core.api.Assertions.assertThat(used(usages(), "cores")).as("a failed create holds nothing").isEqualTo(before);
+        given().baseUri(EMULATOR.url()).queryParam("scope", scope).delete("/_emulator/policies/deny-phoenix").then().statusCode(200);
+        Aks.put(EMULATOR, "quota", "phoenix", body("phoenix", 2, "Standard_B2s")).then().statusCode(200);
+        advance(EMULATOR, 600);
+        Aks.get(EMULATOR, "quota", "phoenix").then().body("properties.provisioningState", equalTo("Succeeded"));
+        org.assertj.core.api.Assertions.assertThat(used(usages(), "cores")).as("its two B2s nodes run again").isEqualTo(before + 4);
+        on(EMULATOR).queryParam("api-version", Aks.API).delete(Aks.cluster("quota", "phoenix")).then().statusCode(202);
+        advance(EMULATOR, 600);
+        org.assertj.core.api.Assertions.assertThat(used(usages(), "cores")).isEqualTo(before);
+    }
+
+    @Test
     void usages_skus_and_vm_sizes_describe_the_catalog() {
         JsonPath u = usages();
         org.assertj.core.api.Assertions.assertThat(u.getString("value[0].name.localizedValue")).isEqualTo("Total Regional vCPUs");
