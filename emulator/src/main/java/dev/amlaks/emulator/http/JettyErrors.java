@@ -30,6 +30,8 @@ final class JettyErrors extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         stamp(fields, null);
+        // The server closes a connection whose request it could not parse: say so, so clients do not reuse it.
+        fields.put(HttpHeader.CONNECTION, "close");
         fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         return ByteBuffer.wrap(body(status, reason));
     }
@@ -39,6 +41,10 @@ final class JettyErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause, Callback callback) {
         stamp(response.getHeaders(), request.getHeaders().get(RequestIds.CORRELATION_ID));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        if (status == 400 || status == 408 || status == 413 || status == 414 || status == 431 || status == 505) {
+            // A request the server refused before any route (a bad URI, framing): it closes the connection after it.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.write(true, ByteBuffer.wrap(body(status, message)), callback);
     }
 

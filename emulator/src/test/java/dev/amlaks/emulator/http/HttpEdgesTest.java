@@ -98,6 +98,11 @@ class HttpEdgesTest {
         assertArmError(send(ascii("GET /subscriptions/\u0001x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), false), 400, "BadRequest");
         assertArmError(send(ascii("GET /subscriptions HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Bad\u0007: y\r\n\r\n"), false), 400, "BadRequest");
         assertArmError(send(ascii("GARBAGE\r\n\r\n"), false), 400, "BadRequest");
+        // A URI the server refuses (an encoded NUL): it closes the connection after, and says so, so no client reuses it.
+        Answer nul = send(ascii("GET /subscriptions/" + SUB + "%00?api-version=" + RG_API + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer x\r\n\r\n"), false);
+        assertArmError(nul, 400, "BadRequest");
+        assertThat(nul.headers().get("connection")).isEqualTo("close");
     }
 
     @Test
