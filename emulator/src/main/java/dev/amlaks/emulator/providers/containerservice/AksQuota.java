@@ -35,14 +35,33 @@ final class AksQuota implements QuotaConsumer {
         QuotaUsage total = QuotaUsage.empty();
         List<StoredResource> clusters = resources.allInSubscription(h, AksNames.CLUSTER_KEY, subscriptionId.toLowerCase(Locale.ROOT));
         for (StoredResource c : clusters) {
-            if (c.location() == null || !c.location().equalsIgnoreCase(location) || !ClusterCodec.clusterState(c.internal()).holdsQuota()) {
+            if (c.location() == null || !c.location().equalsIgnoreCase(location)) {
                 continue;
             }
-            for (JsonNode p : Json.tree(c.body()).path("properties").path("agentPoolProfiles")) {
+            JsonNode body = Json.tree(c.body());
+            if (!holds(c, body)) {
+                continue;
+            }
+            for (JsonNode p : body.path("properties").path("agentPoolProfiles")) {
                 total = total.plus(of(p.path("vmSize").asText(), p.path("count").asLong()));
             }
         }
         return total;
+    }
+
+    /**
+     * Whether a cluster's nodes hold vCPUs: a stopped one's do not; a failed or canceled one's only
+     * when it was running before (its create did not fail); any other cluster's nodes exist, whatever
+     * path brought it there.
+     */
+    private static boolean holds(StoredResource c, JsonNode body) {
+        if ("Stopped".equalsIgnoreCase(body.path("properties").path("powerState").path("code").asText())
+                && !ClusterCodec.clusterState(c.internal()).holdsQuota()) {
+            return false;
+        }
+        String state = body.path("properties").path("provisioningState").asText();
+        boolean ended = state.equalsIgnoreCase("Failed") || state.equalsIgnoreCase("Canceled");
+        return !ended || ClusterCodec.clusterState(c.internal()).holdsQuota();
     }
 
     /**
