@@ -80,11 +80,25 @@ public final class Lifecycle {
         return state;
     }
 
-    /** {@code to}, when the table allows the move. @throws IllegalStateException when it does not (an emulator defect) */
+    /** A move the table does not allow: an emulator defect wherever an operation makes it. */
+    public static final class MoveNotAllowed extends IllegalStateException {
+        private final ProvisioningState to;
+
+        MoveNotAllowed(String message, ProvisioningState to) {
+            super(message);
+            this.to = to;
+        }
+
+        public ProvisioningState to() {
+            return to;
+        }
+    }
+
+    /** {@code to}, when the table allows the move. @throws MoveNotAllowed when it does not (an emulator defect) */
     public ProvisioningState move(ProvisioningState from, ProvisioningState to) {
         if (!allows(from, to)) {
-            throw new IllegalStateException("a " + type + " cannot go from " + from + " to " + to + " (from " + from + " it may go to "
-                    + names(moves.getOrDefault(from, Set.of())) + ")");
+            throw new MoveNotAllowed("a " + type + " cannot go from " + from + " to " + to + " (from " + from + " it may go to "
+                    + names(moves.getOrDefault(from, Set.of())) + ")", to);
         }
         return to;
     }
