@@ -154,7 +154,8 @@ class ImageIT {
     }
 
     private static void awaitHealthy(int port) throws Exception {
-        for (int i = 0; i < 100; i++) {
+        // Up to 30 s: a first start makes the CA, the keys and the schema, slower on a loaded machine.
+        for (int i = 0; i < 300; i++) {
             try {
                 if (send(port, "GET", "/_emulator/health", null).statusCode() == 200) {
                     return;
