@@ -10,6 +10,8 @@ import dev.amlaks.emulator.control.MetadataRoutes;
 import dev.amlaks.emulator.control.ScenarioRoutes;
 import dev.amlaks.emulator.control.Scenarios;
 import dev.amlaks.emulator.control.WorldRoutes;
+import dev.amlaks.emulator.faults.FaultRoutes;
+import dev.amlaks.emulator.faults.Faults;
 import dev.amlaks.emulator.fixtures.FixtureSource;
 import dev.amlaks.emulator.http.ArmDispatcher;
 import dev.amlaks.emulator.http.FrontDoor;
@@ -82,6 +84,7 @@ public final class Emulator implements AutoCloseable {
     private final Database database;
     private final VirtualClock clock;
     private final ClockStore clockStore;
+    private final Faults faults;
     private final OperationService operations;
     private final SubscriptionService subscriptions;
     private final ServicePrincipalService principals;
@@ -169,8 +172,9 @@ public final class Emulator implements AutoCloseable {
             // Beyond loopback the control API always wants a token; on loopback only when one is given.
             this.controlToken = config.controlToken() != null ? config.controlToken()
                     : config.loopbackOnly() ? null : java.util.UUID.randomUUID().toString();
+            this.faults = new Faults(operations);
             ArmDispatcher dispatcher = new ArmDispatcher(router, subscriptions, operations, resources, catalogs.regions(), authenticator,
-                    catalogs.fieldEras());
+                    catalogs.fieldEras(), faults);
             ControlRoutes control = new ControlRoutes(clock, journal, new ControlRoutes.Status() {
                 @Override
                 public boolean ready() {
@@ -202,7 +206,7 @@ public final class Emulator implements AutoCloseable {
             }
             this.frontDoor = new FrontDoor(new FrontDoor.Settings(config.host(), config.httpPort(), config.httpsPort(),
                     EmulatorConfig.MAX_BODY_BYTES), dispatcher, journal, clock::nowMillis,
-                    List.of(control, identityControl, new WorldRoutes(kubernetes, quota, policies, catalogs.regions(),
+                    List.of(control, identityControl, new FaultRoutes(faults), new WorldRoutes(kubernetes, quota, policies, catalogs.regions(),
                             catalogs.vmSizes().families().keySet()),
                             new ScenarioRoutes(scenarios), new MetadataRoutes(), identity), tls, controlToken);
             // Assigned before the ports open: a request arriving at once (a health probe) finds it, and health says 503 until ready.
@@ -300,6 +304,9 @@ public final class Emulator implements AutoCloseable {
         });
         subscriptions.forget();
         operations.invalidate();
+        if (subscriptionId == null) {
+            faults.clear();
+        }
     }
 
     public void reset() {

@@ -5,6 +5,7 @@ import dev.amlaks.emulator.arm.Caller;
 import dev.amlaks.emulator.arm.ResourceType;
 import dev.amlaks.emulator.catalog.FieldEras;
 import dev.amlaks.emulator.catalog.Regions;
+import dev.amlaks.emulator.faults.Faults;
 import dev.amlaks.emulator.identity.Authenticator;
 import dev.amlaks.emulator.operations.OperationService;
 import dev.amlaks.emulator.spi.ArmCall;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -35,10 +37,12 @@ public final class ArmDispatcher {
     private final Regions regions;
     private final Authenticator authenticator;
     private final FieldEras eras;
+    private final Faults faults;
 
     public ArmDispatcher(ArmRouter router, SubscriptionService subscriptions, OperationService operations,
-                         ResourceRepository resources, Regions regions, Authenticator authenticator, FieldEras eras) {
+                         ResourceRepository resources, Regions regions, Authenticator authenticator, FieldEras eras, Faults faults) {
         this.eras = eras;
+        this.faults = faults;
         this.router = router;
         this.subscriptions = subscriptions;
         this.operations = operations;
@@ -84,8 +88,12 @@ public final class ArmDispatcher {
                 throw authorizationFailed(caller, type, method, ctx.path());
             }
         }
+        Optional<Faults.AfterCall> fault = faults.before(method.name(), type.fullName(), ctx.path(), version, subscriptionId);
         operations.settle();
         match.handler().handle(new ArmCall(ctx, match.params(), type, version, caller, eras));
+        if (fault.isPresent()) {
+            faults.after(fault.get(), ctx.res().getHeader("Azure-AsyncOperation"), ctx.res().getHeader("Location"));
+        }
         if (headAsGet && ctx.status().getCode() == 200) {
             ctx.status(204).result("");
         }

@@ -100,6 +100,15 @@ public final class OperationRepository {
                 .list();
     }
 
+    /** Gives an in-progress operation the error it ends with when due (a fault rule). */
+    public void plan(Handle h, String id, String errorJson, int status) {
+        h.createUpdate("update operations set planned_error = :e, planned_status = :s where id = :id and status = 'InProgress'")
+                .bind("e", errorJson)
+                .bind("s", status)
+                .bind("id", id)
+                .execute();
+    }
+
     /** Moves an in-progress operation's due instant (a dependent whose prerequisite ended early, or runs late). */
     public void reschedule(Handle h, String id, long dueAt) {
         h.createUpdate("update operations set due_at = :due where id = :id and status = 'InProgress'")

@@ -166,6 +166,34 @@ public final class OperationService {
         }
     }
 
+    /** Marks a planned error that ends the operation Canceled rather than Failed (never shown to a client). */
+    private static final String CANCELED_PREFIX = "\u0000canceled:";
+
+    /** An operation held by a fault rule is due at this instant: never, until released. */
+    static final long HELD = Long.MAX_VALUE / 4;
+
+    /**
+     * Makes a running operation end, when due, with {@code error}: Failed, or Canceled when
+     * {@code canceled} (fault injection). The resource takes the kind's failure, as for any failure.
+     */
+    public void plan(String operationId, ArmError error, int status, boolean canceled) {
+        ArmError planned = canceled ? new ArmError(CANCELED_PREFIX + error.code(), error.message()) : error;
+        db.useTransaction(h -> operations.plan(h, operationId, Json.write(planned), status));
+    }
+
+    /** Keeps a running operation InProgress until {@link #release}d (fault injection). */
+    public void hold(String operationId) {
+        db.useTransaction(h -> operations.reschedule(h, operationId, HELD));
+    }
+
+    /** Lets a held operation complete at the next settle. */
+    public void release(String operationId) {
+        long now = clock.nowMillis();
+        db.useTransaction(h -> operations.reschedule(h, operationId, now));
+        nextDue.accumulateAndGet(now, Math::min);
+        settle(now);
+    }
+
     /** Settles at the clock's current instant. */
     public void settle() {
         settle(clock.nowMillis());
@@ -228,8 +256,11 @@ public final class OperationService {
         }
         ArmError planned = op.plannedErrorValue();
         if (planned != null) {
-            if (operations.finish(h, op.id(), OperationStatus.Failed, at, null, op.plannedError(), op.plannedStatus())) {
-                kind.fail(h, op, planned, at);
+            boolean canceled = planned.code().startsWith(CANCELED_PREFIX);
+            ArmError error = canceled ? new ArmError(planned.code().substring(CANCELED_PREFIX.length()), planned.message()) : planned;
+            if (operations.finish(h, op.id(), canceled ? OperationStatus.Canceled : OperationStatus.Failed, at, null, Json.write(error),
+                    op.plannedStatus())) {
+                kind.fail(h, op, error, at);
                 dependentsDueNow(h, op.id(), at);
             }
             return;
