@@ -10,6 +10,7 @@ import dev.amlaks.conformance.Processes;
 import dev.amlaks.conformance.Target;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -95,5 +96,21 @@ class AzCliResourceGroupsTest {
     void group_delete_follows_the_long_running_operation_to_the_end() throws Exception {
         az.run("group", "delete", "-n", GROUP, "--yes").requireSuccess("az group delete");
         assertThat(az.run("group", "exists", "-n", GROUP).requireSuccess("az group exists").stdout().trim()).isEqualTo("false");
+    }
+
+    @Test
+    @Order(6)
+    void az_retries_through_throttling_the_emulator_injects() throws Exception {
+        Assumptions.assumeTrue(TARGET.target().emulator(), "injects faults through the emulator's control API");
+        String rule = JSON.readTree(TARGET.control("POST", "/_emulator/faults", "{\"match\": {\"method\": \"GET\","
+                + " \"resourceType\": \"Microsoft.Resources/resourceGroups\"}, \"kind\": \"throttle\", \"count\": 2,"
+                + " \"retryAfterSeconds\": 1}")).path("id").asText();
+        try {
+            az.run("group", "list", "-o", "none").requireSuccess("az group list, throttled twice");
+            JsonNode faults = JSON.readTree(TARGET.control("GET", "/_emulator/faults", null));
+            assertThat(faults.path("value").get(0).path("hits").asInt()).as("429s az waited out").isEqualTo(2);
+        } finally {
+            TARGET.control("DELETE", "/_emulator/faults/" + rule, null);
+        }
     }
 }
