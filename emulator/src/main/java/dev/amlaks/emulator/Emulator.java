@@ -43,6 +43,8 @@ import dev.amlaks.emulator.providers.resources.ResourceGroupHandler;
 import dev.amlaks.emulator.providers.resources.ResourceGroupService;
 import dev.amlaks.emulator.providers.resources.ResourcesProvider;
 import dev.amlaks.emulator.providers.resources.SubscriptionHandler;
+import dev.amlaks.emulator.snapshots.SnapshotRoutes;
+import dev.amlaks.emulator.snapshots.Snapshots;
 import dev.amlaks.emulator.spi.ArmRouter;
 import dev.amlaks.emulator.spi.EmulatorContext;
 import dev.amlaks.emulator.spi.Lists;
@@ -173,6 +175,10 @@ public final class Emulator implements AutoCloseable {
             this.controlToken = config.controlToken() != null ? config.controlToken()
                     : config.loopbackOnly() ? null : java.util.UUID.randomUUID().toString();
             this.faults = new Faults(operations);
+            Snapshots snapshots = new Snapshots(database, clock, keep == null ? null : keep.resolve("snapshots"), () -> {
+                subscriptions.forget();
+                operations.invalidate();
+            });
             ArmDispatcher dispatcher = new ArmDispatcher(router, subscriptions, operations, resources, catalogs.regions(), authenticator,
                     catalogs.fieldEras(), faults);
             ControlRoutes control = new ControlRoutes(clock, journal, new ControlRoutes.Status() {
@@ -206,7 +212,7 @@ public final class Emulator implements AutoCloseable {
             }
             this.frontDoor = new FrontDoor(new FrontDoor.Settings(config.host(), config.httpPort(), config.httpsPort(),
                     EmulatorConfig.MAX_BODY_BYTES), dispatcher, journal, clock::nowMillis,
-                    List.of(control, identityControl, new FaultRoutes(faults), new WorldRoutes(kubernetes, quota, policies, catalogs.regions(),
+                    List.of(control, identityControl, new FaultRoutes(faults), new SnapshotRoutes(snapshots), new WorldRoutes(kubernetes, quota, policies, catalogs.regions(),
                             catalogs.vmSizes().families().keySet()),
                             new ScenarioRoutes(scenarios), new MetadataRoutes(), identity), tls, controlToken);
             // Assigned before the ports open: a request arriving at once (a health probe) finds it, and health says 503 until ready.
