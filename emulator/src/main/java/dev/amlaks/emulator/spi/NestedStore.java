@@ -49,6 +49,16 @@ public final class NestedStore<P extends ArmRecord, C> {
         String internal(P parent);
 
         P read(ResourceId id, String body, String internal, List<C> children);
+
+        /** A child's body carrying its row's ETag (unquoted), for types that show it; as it is otherwise. */
+        default String childWithEtag(String body, String etag) {
+            return body;
+        }
+
+        /** The parent's body carrying its ETag and its children's (by name, unquoted), for types that show them. */
+        default String withEtags(String body, String etag, Map<String, String> childEtags) {
+            return body;
+        }
     }
 
     /** A parent as read, with the rows it and its children came from (what the next write is conditional on). */
@@ -102,17 +112,21 @@ public final class NestedStore<P extends ArmRecord, C> {
             String state = codec.childState(child).value();
             StoredResource row;
             if (old == null) {
-                row = StoredResource.create(after.id().child(codec.childType(), name), after.location(), body, state, now)
-                        .withInternal(internal);
+                String etag = StoredResource.newEtag();
+                row = StoredResource.create(after.id().child(codec.childType(), name), after.location(),
+                        codec.childWithEtag(body, bare(etag)), state, now).withInternal(internal).withEtag(etag);
                 resources.insert(h, row);
-            } else if (!body.equals(old.body()) || !Objects.equals(internal, old.internal())) {
-                row = old.withBody(body, state, now).withInternal(internal);
+            } else if (!codec.childWithEtag(body, bare(old.etag())).equals(old.body()) || !Objects.equals(internal, old.internal())) {
+                String etag = StoredResource.newEtag();
+                row = old.withBody(codec.childWithEtag(body, bare(etag)), state, now).withInternal(internal).withEtag(etag);
                 resources.update(h, row, old.etag());
             } else {
                 row = old;
             }
             rows.put(name.toLowerCase(Locale.ROOT), row);
         }
+        Map<String, String> childEtags = new java.util.HashMap<>();
+        rows.forEach((n, r) -> childEtags.put(n, bare(r.etag())));
         if (before != null) {
             for (Map.Entry<String, StoredResource> gone : before.childRows().entrySet()) {
                 if (!rows.containsKey(gone.getKey())) {
@@ -120,8 +134,14 @@ public final class NestedStore<P extends ArmRecord, C> {
                 }
             }
         }
-        StoredResource row = RecordStore.write(resources, h, before == null ? null : before.row(), after, codec.body(after),
-                codec.internal(after), now);
+        String etag = StoredResource.newEtag();
+        StoredResource row = RecordStore.write(resources, h, before == null ? null : before.row(), after,
+                codec.withEtags(codec.body(after), bare(etag), childEtags), codec.internal(after), now, etag);
         return new Loaded<>(after, row, rows);
+    }
+
+    /** An ETag without its quotes, as a body shows it. */
+    public static String bare(String etag) {
+        return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
     }
 }

@@ -46,12 +46,18 @@ public final class RecordStore<T extends ArmRecord> {
      */
     public static StoredResource write(ResourceRepository resources, Handle h, StoredResource before, ArmRecord after, String body,
                                        String internal, long now) {
+        return write(resources, h, before, after, body, internal, now, StoredResource.newEtag());
+    }
+
+    /** The same, with the new row's ETag chosen by the caller (a body that shows its ETag was written with it). */
+    public static StoredResource write(ResourceRepository resources, Handle h, StoredResource before, ArmRecord after, String body,
+                                       String internal, long now, String etag) {
         StoredResource row;
         if (before == null) {
-            row = StoredResource.create(after.id(), after.location(), body, after.state().value(), now).withInternal(internal);
+            row = StoredResource.create(after.id(), after.location(), body, after.state().value(), now).withInternal(internal).withEtag(etag);
             resources.insert(h, row);
         } else {
-            row = before.withBody(body, after.state().value(), now).withInternal(internal);
+            row = before.withBody(body, after.state().value(), now).withInternal(internal).withEtag(etag);
             resources.update(h, row, before.etag());
         }
         return row;

@@ -43,6 +43,12 @@ public record StoredResource(
                 newEtag(), newState, createdAt, now, internal);
     }
 
+    /** The same row with the given ETag (a body that shows its ETag is written with it). */
+    public StoredResource withEtag(String newEtag) {
+        return new StoredResource(key, id, typeKey, subscriptionKey, groupKey, parentKey, name, location, body,
+                newEtag, provisioningState, createdAt, updatedAt, internal);
+    }
+
     /** The same resource with new emulator-private state (never served). */
     public StoredResource withInternal(String newInternal) {
         return new StoredResource(key, id, typeKey, subscriptionKey, groupKey, parentKey, name, location, body,

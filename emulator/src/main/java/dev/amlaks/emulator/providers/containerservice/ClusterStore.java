@@ -1,5 +1,8 @@
 package dev.amlaks.emulator.providers.containerservice;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.operations.ProvisioningState;
 import dev.amlaks.emulator.spi.NestedStore;
@@ -75,6 +78,30 @@ final class ClusterStore {
         @Override
         public ManagedCluster read(ResourceId id, String body, String internal, List<AgentPool> pools) {
             return ClusterCodec.cluster(id, body, internal, pools);
+        }
+
+        /** An agent pool shows its ETag as {@code properties.eTag}. */
+        @Override
+        public String childWithEtag(String body, String etag) {
+            ObjectNode b = Json.tree(body);
+            if (b.path("properties") instanceof ObjectNode props) {
+                props.put("eTag", etag);
+            }
+            return Json.write(b);
+        }
+
+        /** A cluster shows its ETag as {@code eTag}, and each pool's in its {@code agentPoolProfiles} entry. */
+        @Override
+        public String withEtags(String body, String etag, Map<String, String> childEtags) {
+            ObjectNode b = Json.tree(body);
+            b.put("eTag", etag);
+            for (JsonNode p : b.path("properties").path("agentPoolProfiles")) {
+                String e = childEtags.get(p.path("name").asText().toLowerCase(java.util.Locale.ROOT));
+                if (e != null && p instanceof ObjectNode o) {
+                    o.put("eTag", e);
+                }
+            }
+            return Json.write(b);
         }
     };
 

@@ -208,4 +208,34 @@ class ManagedClustersTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void a_cluster_and_its_pools_show_the_etag_if_match_checks_from_2024_09_01() {
+        String newApi = "2024-09-01";
+        Aks.put(EMULATOR, "aks2", "tagged", Aks.body("tagged", 1, "Standard_D3_v2")).then().statusCode(201);
+        Arm.advance(EMULATOR, 600);
+        JsonPath c = on(EMULATOR).queryParam("api-version", newApi).get(Aks.cluster("aks2", "tagged")).then().statusCode(200).extract().jsonPath();
+        String etag = c.getString("eTag");
+        String poolEtag = c.getString("properties.agentPoolProfiles[0].eTag");
+        org.assertj.core.api.Assertions.assertThat(etag).isNotBlank().doesNotContain("\"");
+        org.assertj.core.api.Assertions.assertThat(poolEtag).isNotBlank().isNotEqualTo(etag);
+        on(EMULATOR).queryParam("api-version", newApi).get(Aks.pool("aks2", "tagged", "nodepool1")).then().statusCode(200)
+                .body("properties.eTag", org.hamcrest.Matchers.equalTo(poolEtag));
+        // Older api-versions never defined it.
+        on(EMULATOR).queryParam("api-version", "2022-11-01").get(Aks.cluster("aks2", "tagged")).then().statusCode(200)
+                .body("eTag", org.hamcrest.Matchers.nullValue())
+                .body("properties.agentPoolProfiles[0].eTag", org.hamcrest.Matchers.nullValue());
+        // A change gives the cluster a new eTag (its pool, unchanged, keeps its own); the old one no longer matches.
+        on(EMULATOR).queryParam("api-version", newApi).body("{\"tags\":{\"k\":\"v\"}}").patch(Aks.cluster("aks2", "tagged"))
+                .then().statusCode(200);
+        Arm.advance(EMULATOR, 60);
+        JsonPath after = on(EMULATOR).queryParam("api-version", newApi).get(Aks.cluster("aks2", "tagged")).then().extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(after.getString("eTag")).isNotEqualTo(etag);
+        org.assertj.core.api.Assertions.assertThat(after.getString("properties.agentPoolProfiles[0].eTag")).isEqualTo(poolEtag);
+        on(EMULATOR).queryParam("api-version", newApi).header("If-Match", etag).delete(Aks.cluster("aks2", "tagged")).then().statusCode(412)
+                .body("error.code", org.hamcrest.Matchers.equalTo("PreconditionFailed"));
+        on(EMULATOR).queryParam("api-version", newApi).header("If-Match", after.getString("eTag")).delete(Aks.cluster("aks2", "tagged"))
+                .then().statusCode(202);
+        Arm.advance(EMULATOR, 600);
+    }
 }
