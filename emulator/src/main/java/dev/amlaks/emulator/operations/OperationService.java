@@ -239,7 +239,17 @@ public final class OperationService {
             LOG.error("operation {} ({}) failed to apply its effect; marking it Failed", op.id(), op.kind(), e);
             ArmError internal = new ArmError("InternalOperationError",
                     "The emulator could not apply the effect of operation " + op.id() + " (" + op.kind() + "): " + e.getMessage());
-            db.useTransaction(h -> operations.finish(h, op.id(), OperationStatus.Failed, op.dueAt(), null, Json.write(internal), 500));
+            db.useTransaction(h -> {
+                if (operations.finish(h, op.id(), OperationStatus.Failed, op.dueAt(), null, Json.write(internal), 500) && kind != null) {
+                    // The resource takes the failure too, so it is never left in a state no operation will end.
+                    try {
+                        kind.fail(h, op, internal, op.dueAt());
+                    } catch (RuntimeException again) {
+                        LOG.error("operation {} ({}) could not record its failure on its resource either", op.id(), op.kind(), again);
+                    }
+                    dependentsDueNow(h, op.id(), op.dueAt());
+                }
+            });
         }
     }
 

@@ -118,4 +118,23 @@ class OperationPrerequisiteTest {
         engine.settle();
         assertThat(effects).containsExactly(FIRST + " succeeded at 2026-01-01T00:15:00Z", SECOND + " succeeded at 2026-01-01T00:15:30Z");
     }
+
+    @Test
+    void an_effect_that_throws_fails_its_operation_and_its_resource_takes_the_failure() {
+        engine.register(OperationKind.timedByRequest("Test.Things/things/explode", (h, op, at) -> {
+            throw new IllegalStateException("a defect in the effect");
+        }, (h, op, error, at) -> effects.add("explode failed: " + error.code())));
+        Operation op = db.inTransaction(h -> {
+            ResourceId id = ResourceId.resource("00000000-0000-4000-8000-000000000001", "g", "Test.Things", "things", "boom");
+            resources.insert(h, StoredResource.create(id, "westus", "{}", "Creating", clock.nowMillis()));
+            return engine.start(h, OperationRequest.of("Test.Things/things/explode", id, "Test.Things", "westus", "PUT", "2024-01-01")
+                    .lasting(Duration.ofMinutes(1)));
+        });
+        clock.advance(Duration.ofMinutes(1));
+        engine.settle();
+        Operation ended = engine.find(op.id()).orElseThrow();
+        assertThat(ended.status()).isEqualTo(OperationStatus.Failed);
+        assertThat(ended.errorValue().code()).isEqualTo("InternalOperationError");
+        assertThat(effects).containsExactly("explode failed: InternalOperationError");
+    }
 }
