@@ -3,6 +3,7 @@ package dev.amlaks.emulator.http;
 import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.ArmException;
 import dev.amlaks.emulator.arm.Json;
+import dev.amlaks.emulator.operations.Lifecycle;
 import dev.amlaks.emulator.store.StoreConflictException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -46,6 +47,14 @@ public final class ErrorRenderer {
     }
 
     public static void renderUnexpected(Context ctx, Exception e) {
+        if (e instanceof Lifecycle.MoveNotAllowed move) {
+            // A request met a resource in a state its lifecycle cannot leave that way: the client gets ARM's conflict,
+            // and the log says which resource, since an operation should not have left it there.
+            LOG.warn("refused {} {}: {}", ctx.method(), ctx.path(), move.getMessage());
+            write(ctx, 409, new ArmError("OperationNotAllowed", "The resource cannot take this request in its present state ("
+                    + move.getMessage() + "). Wait for its operation to end, then retry."));
+            return;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
                 // The body could not be read: it ended early (a Content-Length longer than what came), or bad chunking.

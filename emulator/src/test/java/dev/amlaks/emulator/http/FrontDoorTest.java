@@ -209,6 +209,13 @@ class FrontDoorTest {
     }
 
     @Test
+    void a_lifecycle_move_a_request_cannot_make_is_arms_409_not_a_500() {
+        on(EMULATOR).queryParam("api-version", Arm.WIDGET_API).post(Arm.widget("fd", "anywhere") + "/forbiddenMove").then().statusCode(409)
+                .body("error.code", org.hamcrest.Matchers.equalTo("OperationNotAllowed"))
+                .body("error.message", org.hamcrest.Matchers.containsString("cannot go from Deleting to Updating"));
+    }
+
+    @Test
     void garbage_never_yields_a_500() {
         String[] bodies = {"", "null", "\"text\"", "{", "{}}", "{\"location\":null}", "{\"tags\":[]}", "\u0000\u0001", "{\"location\":{}}"};
         for (String b : bodies) {

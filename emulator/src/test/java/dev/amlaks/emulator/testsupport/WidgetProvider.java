@@ -48,6 +48,10 @@ public final class WidgetProvider implements Provider {
     public void routes(ArmRouter routes) {
         routes.at(WIDGETS, PATH).put(this::put).get(this::get).delete(this::delete);
         routes.at(WIDGETS, PATH + "/polish").post(this::polish);
+        // A lifecycle move the table refuses, met by a request: what the front door answers for it.
+        routes.at(WIDGETS, PATH + "/forbiddenMove").post(call -> dev.amlaks.emulator.operations.Lifecycle.of("widget")
+                .begins(dev.amlaks.emulator.operations.ProvisioningState.CREATING)
+                .move(dev.amlaks.emulator.operations.ProvisioningState.DELETING, dev.amlaks.emulator.operations.ProvisioningState.UPDATING));
         routes.at(WIDGETS, "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EmulatorTest/widgets")
                 .get(this::list);
     }
