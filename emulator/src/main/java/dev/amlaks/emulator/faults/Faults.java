@@ -113,8 +113,6 @@ public final class Faults {
             m.put("kind", kind.label());
             if (kind == Kind.ERROR || kind == Kind.THROTTLE) {
                 m.put("status", status);
-            }
-            if (kind == Kind.THROTTLE || kind == Kind.ERROR) {
                 m.put("retryAfterSeconds", retryAfterSeconds);
             }
             if (kind == Kind.LATENCY) {

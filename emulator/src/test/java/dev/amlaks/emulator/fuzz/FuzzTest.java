@@ -82,7 +82,7 @@ class FuzzTest {
                 HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
                 clients.add(pool.submit(() -> {
                     for (int i = 0; i < REQUESTS_PER_CLIENT && problems.size() < 50; i++) {
-                        send(own, mutate(random, call(random), random));
+                        send(own, mutate(random, call(random)));
                     }
                     return null;
                 }));
@@ -225,7 +225,7 @@ class FuzzTest {
         };
     }
 
-    private static Call mutate(Random r, Call c, Random random) {
+    private static Call mutate(Random r, Call c) {
         int roll = r.nextInt(10);
         if (roll < 5) {
             return c;
@@ -341,7 +341,6 @@ class FuzzTest {
     /** What the journal holds of the calls on the same resource before a failure, oldest first. */
     private String history(HttpClient http, String path) {
         try {
-            String resource = path.replaceAll("[/?].*?$", "");
             String[] parts = path.split("\\?")[0].replaceAll("/+$", "").split("/");
             String tail = parts.length > 2 ? parts[parts.length - 2] + "/" + parts[parts.length - 1] : path;
             JsonNode j = JSON.readTree(request(http, "GET", "/_emulator/requests?limit=500", null, null).body());
@@ -352,7 +351,7 @@ class FuzzTest {
                             + " @" + e.path("virtualTime").asText());
                 }
             }
-            return " history " + resource.length() + " " + out;
+            return " history " + out;
         } catch (Exception e) {
             return " (no history: " + e + ")";
         }

@@ -195,12 +195,6 @@ public final class AksErrors {
                 + " started at '" + since + "'.", null);
     }
 
-    static ArmException stateForbids(String state, String wanted) {
-        return ArmException.conflict("OperationNotAllowed", "Operation is not allowed while the managed cluster is in provisioning"
-                + " state '" + state + "': it cannot become '" + wanted + "' from there. Wait for the state to end, or abort it"
-                + " (POST .../abort). See https://aka.ms/aks-pending-operation for more details");
-    }
-
     static ArmException poolOperationRunning(String pool, String state) {
         return ArmException.conflict("OperationNotAllowed", "Operation is not allowed: Another agentpool operation (" + pool + " - "
                 + state + ") is in progress, please wait for it to finish before starting a new operation. See"

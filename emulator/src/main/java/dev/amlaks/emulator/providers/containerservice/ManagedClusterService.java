@@ -7,7 +7,6 @@ import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.Preconditions;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.catalog.KubernetesCatalog;
-import dev.amlaks.emulator.operations.Lifecycle;
 import dev.amlaks.emulator.operations.Operation;
 import dev.amlaks.emulator.operations.OperationRequest;
 import dev.amlaks.emulator.operations.ProvisioningState;
@@ -21,8 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Managed clusters: create ({@link ClusterCreation}) and the whole-model update ({@link ClusterChanges})
@@ -30,8 +27,6 @@ import org.slf4j.LoggerFactory;
  * long-running operation on the virtual clock, refused while another runs on the cluster or a pool.
  */
 public final class ManagedClusterService {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ManagedClusterService.class);
 
     static final String KIND = "Microsoft.ContainerService/managedClusters/";
 
@@ -239,14 +234,7 @@ public final class ManagedClusterService {
     private Operation begin(Handle h, ClusterStore.Loaded l, String kind, String method, String apiVersion,
                             UnaryOperator<ManagedCluster> change) {
         ensureIdle(h, l);
-        ManagedCluster next;
-        try {
-            next = change.apply(l.cluster());
-        } catch (Lifecycle.MoveNotAllowed e) {
-            // Idle yet in a state the verb cannot leave: a client's answer, not a 500; logged, since no operation should leave it so.
-            LOG.warn("managed cluster {} is idle in state {}: {}", l.cluster().id(), l.cluster().state().value(), e.getMessage());
-            throw AksErrors.stateForbids(l.cluster().state().value(), e.to().value());
-        }
+        ManagedCluster next = change.apply(l.cluster());
         store.save(h, l, next, ctx.clock().nowMillis());
         return start(h, kind, next.id(), next.location(), method, apiVersion);
     }
