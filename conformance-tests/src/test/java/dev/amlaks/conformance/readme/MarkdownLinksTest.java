@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A reader who clones the repository has only the repository: every Markdown link must point at a
- * file inside it that exists (web links aside), and no page may send them to a folder beside it.
+ * file inside it that exists (web links aside), and no page may name a path that climbs out of it.
  */
 class MarkdownLinksTest {
 
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
+    /** A relative path named in the text (not only in links) that climbs up: {@code ../x/y}, never the {@code .../x} of an ellipsis. */
+    private static final Pattern CLIMB = Pattern.compile("(?<![\\w.])((?:\\.\\./)+[\\w.-]+(?:/[\\w.-]+)*)");
 
     static List<Path> markdownFiles(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
@@ -52,8 +54,11 @@ class MarkdownLinksTest {
                 out.add(where + " (no such file)");
             }
         }
-        if (text.contains("../shared")) {
-            out.add(root.relativize(page) + " names ../shared, which is not in the repository");
+        Matcher climb = CLIMB.matcher(text);
+        while (climb.find()) {
+            if (!page.getParent().resolve(climb.group(1)).normalize().startsWith(root)) {
+                out.add(root.relativize(page) + " names " + climb.group(1) + ", which is outside the repository");
+            }
         }
         return out;
     }
@@ -76,8 +81,12 @@ class MarkdownLinksTest {
         Files.createDirectories(root.resolve("docs"));
         Files.writeString(root.resolve("docs/there.md"), "x");
         Path page = Files.writeString(root.resolve("README.md"), "[ok](docs/there.md#top) [web](https://example.com) [anchor](#a)"
-                + " [gone](docs/missing.md) [out](../elsewhere/RULES.md) see ../shared/x");
+                + " [gone](docs/missing.md) [out](../elsewhere/RULES.md) see ../notes/x.md; the .../subnets of a type is fine");
+        Path inside = Files.writeString(root.resolve("docs/page.md"), "[up](../README.md), and ../README.md named in the text");
         assertThat(problems(root, page)).containsExactly("README.md -> docs/missing.md (no such file)",
-                "README.md -> ../elsewhere/RULES.md (outside the repository)", "README.md names ../shared, which is not in the repository");
+                "README.md -> ../elsewhere/RULES.md (outside the repository)",
+                "README.md names ../elsewhere/RULES.md, which is outside the repository",
+                "README.md names ../notes/x.md, which is outside the repository");
+        assertThat(problems(root, inside)).isEmpty();
     }
 }
