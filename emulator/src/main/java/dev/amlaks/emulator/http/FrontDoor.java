@@ -138,8 +138,7 @@ public final class FrontDoor implements AutoCloseable {
 
     private static ServerConnector httpsConnector(Server server, HttpConfiguration http, TlsMaterial tls, String host, int port) {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStore(tls.keyStore());
-        ssl.setKeyStorePassword(new String(tls.password()));
+        ssl.setSslContext(tls.serverContext());
         ssl.setSniRequired(false);
         HttpConfiguration https = new HttpConfiguration(http);
         // Clients connect to IP addresses and to host names given with --tls-hosts: never refuse on SNI.

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -16,6 +17,7 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -33,6 +39,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -130,7 +137,7 @@ public final class Certificates {
                     writePrivate(dir.resolve("server-key.pem"), pem(serverKey));
                 }
             }
-            return new TlsMaterial(keyStore(serverKey, List.of(server, ca)), PASSWORD, pem(ca),
+            return new TlsMaterial(serverContext(serverKey, List.of(server, ca)), pem(ca),
                     dir == null ? "generated for this run" : dir.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the TLS certificates in " + dir + ": " + e.getMessage(), e);
@@ -149,7 +156,7 @@ public final class Certificates {
             PrivateKey key = readKey(Files.readString(keyFile));
             StringBuilder trust = new StringBuilder();
             trust.append(pem(chain.get(chain.size() - 1)));
-            return new TlsMaterial(keyStore(key, chain), PASSWORD, trust.toString(), certFile.toString());
+            return new TlsMaterial(serverContext(key, chain), trust.toString(), certFile.toString());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the TLS certificate or key: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
@@ -243,11 +250,20 @@ public final class Certificates {
         return new BigInteger(127, new SecureRandom()).add(BigInteger.ONE);
     }
 
-    private static KeyStore keyStore(PrivateKey key, List<X509Certificate> chain) throws GeneralSecurityException, IOException {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
+    /**
+     * The server's TLS context for this key and chain. The key store holding them lives only in memory:
+     * JKS, whose key protection costs nothing, where PKCS12 would spend 20,000 PBKDF2 rounds of start-up
+     * sealing the key and opening it again for a password nobody else ever sees.
+     */
+    private static SSLContext serverContext(PrivateKey key, List<X509Certificate> chain) throws GeneralSecurityException, IOException {
+        KeyStore ks = KeyStore.getInstance("JKS");
         ks.load(null, null);
         ks.setKeyEntry("server", key, PASSWORD, chain.toArray(X509Certificate[]::new));
-        return ks;
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(ks, PASSWORD);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
     }
 
     static List<X509Certificate> readCertificates(String pem) throws IOException, GeneralSecurityException {
@@ -263,16 +279,36 @@ public final class Certificates {
         return out;
     }
 
+    /**
+     * An EC or RSA key through the JDK's own key factories. BouncyCastle's converter asks the JCA for
+     * "ECDSA", which no JDK provider has: the search then walks the provider list to its end, where a
+     * provider missing from a cut-down runtime makes the JDK instantiate every provider on the class
+     * path, BouncyCastle's included, a tenth of a second of curve set-up on the start path.
+     */
+    private static PrivateKey privateKey(PrivateKeyInfo info, JcaPEMKeyConverter conv) throws IOException {
+        ASN1ObjectIdentifier algorithm = info.getPrivateKeyAlgorithm().getAlgorithm();
+        String name = X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm) ? "EC"
+                : PKCSObjectIdentifiers.rsaEncryption.equals(algorithm) ? "RSA" : null;
+        if (name == null) {
+            return conv.getPrivateKey(info);
+        }
+        try {
+            return KeyFactory.getInstance(name).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the " + name + " private key cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     static PrivateKey readKey(String pem) throws IOException {
         try (PEMParser p = new PEMParser(new StringReader(pem))) {
             Object o;
             JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
             while ((o = p.readObject()) != null) {
                 if (o instanceof PEMKeyPair kp) {
-                    return conv.getKeyPair(kp).getPrivate();
+                    return privateKey(kp.getPrivateKeyInfo(), conv);
                 }
                 if (o instanceof PrivateKeyInfo info) {
-                    return conv.getPrivateKey(info);
+                    return privateKey(info, conv);
                 }
             }
         }
