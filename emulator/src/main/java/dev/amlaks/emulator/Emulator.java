@@ -65,6 +65,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -101,17 +103,37 @@ public final class Emulator implements AutoCloseable {
 
     private Emulator(EmulatorConfig config) {
         this.config = config;
-        Catalogs catalogs = Catalogs.load(new FixtureSource(config.fixturesDir()));
         Path keep = config.inMemory() ? null : config.dataDir().toAbsolutePath().normalize();
         if (keep != null) {
             checkStore(keep, config.startFresh());
         }
-        TlsMaterial tls = config.tlsCert() != null ? Certificates.supplied(config.tlsCert(), config.tlsKey())
-                : Certificates.generated(keep == null ? null : keep.resolve("tls"), config.tlsHosts());
-        RSAKey signingKey = SigningKey.loadOrCreate(keep == null ? null : keep.resolve("identity"));
-        this.tls = tls;
-        this.database = config.inMemory() ? Database.h2Memory() : Database.h2File(config.dataDir());
+        // Three things start-up waits for run side by side: the keys (read, or made at a first start:
+        // BouncyCastle and RSA), the store (H2, and Flyway when it is behind) and the catalogs, read here.
+        CompletableFuture<Keys> keys = CompletableFuture.supplyAsync(() -> Keys.of(config, keep),
+                task -> startThread("emulator-start-keys", task));
+        CompletableFuture<Database> store = CompletableFuture.supplyAsync(
+                () -> config.inMemory() ? Database.h2Memory() : Database.h2File(config.dataDir()),
+                task -> startThread("emulator-start-store", task));
+        Catalogs catalogs;
         try {
+            catalogs = Catalogs.load(new FixtureSource(config.fixturesDir()));
+            this.database = await(store);
+        } catch (RuntimeException e) {
+            // Nothing goes on writing in the data directory after a refusal, and no store stays open.
+            keys.handle((k, x) -> null).join();
+            store.handle((db, x) -> {
+                if (db != null) {
+                    db.close();
+                }
+                return null;
+            }).join();
+            throw e;
+        }
+        try {
+            Keys k = await(keys);
+            TlsMaterial tls = k.tls();
+            RSAKey signingKey = k.signingKey();
+            this.tls = tls;
             ResourceRepository resources = new ResourceRepository(database);
             OperationRepository operationRows = new OperationRepository(database);
             this.clockStore = new ClockStore(database);
@@ -237,6 +259,37 @@ public final class Emulator implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** What HTTPS serves and what tokens are signed with: the data directory's, or new. */
+    private record Keys(TlsMaterial tls, RSAKey signingKey) {
+
+        static Keys of(EmulatorConfig config, Path keep) {
+            TlsMaterial tls = config.tlsCert() != null ? Certificates.supplied(config.tlsCert(), config.tlsKey())
+                    : Certificates.generated(keep == null ? null : keep.resolve("tls"), config.tlsHosts());
+            return new Keys(tls, SigningKey.loadOrCreate(keep == null ? null : keep.resolve("identity")));
+        }
+    }
+
+    /** What {@code work} made, or the very exception it threw (its message names the file and the fix). */
+    private static <T> T await(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private static void startThread(String name, Runnable task) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Starts an emulator and returns once it answers on its ports. */

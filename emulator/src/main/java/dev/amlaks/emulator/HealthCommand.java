@@ -14,10 +14,12 @@ import picocli.CommandLine.Option;
  * no shell and no curl; it reads the same {@code EMULATOR_HOST} and {@code EMULATOR_HTTP_PORT}
  * as the server, and never loads the server's classes.
  */
-@Command(name = "health", mixinStandardHelpOptions = true,
+@Command(name = HealthCommand.NAME, mixinStandardHelpOptions = true,
         description = "Exit 0 when the emulator on this machine answers 200 at /_emulator/health, 1 otherwise "
                 + "(the container's HEALTHCHECK).")
 final class HealthCommand implements Callable<Integer> {
+
+    static final String NAME = "health";
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "The address the emulator listens on; 0.0.0.0 and :: are probed on loopback (default: ${DEFAULT-VALUE}).")

@@ -1,6 +1,8 @@
 package dev.amlaks.emulator;
 
+import dev.amlaks.emulator.catalog.Catalogs;
 import dev.amlaks.emulator.clock.ClockMode;
+import dev.amlaks.emulator.http.FrontDoor;
 import dev.amlaks.emulator.identity.AuthMode;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -114,6 +116,11 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals(HealthCommand.NAME)) {
+            // The catalogs every start reads whatever the flags say, begun on a spare thread before
+            // picocli reads the flags. A health probe starts nothing and skips it.
+            Catalogs.readAhead();
+        }
         System.exit(run(args, System.getenv(), System.out));
     }
 
@@ -124,7 +131,7 @@ public final class Main implements Callable<Integer> {
 
     static CommandLine commandLine(Main main, Map<String, String> env) {
         CommandLine cl = new CommandLine(main);
-        cl.addSubcommand("health", new HealthCommand(main.out));
+        cl.addSubcommand(HealthCommand.NAME, new HealthCommand(main.out));
         cl.addSubcommand("warm-up", new WarmUpCommand(main.out));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setDefaultValueProvider(new EnvironmentDefaults(env));
@@ -184,6 +191,10 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         configureLogging(config.logLevel());
+        // Only now, with the log levels set (Jetty's loggers keep the level they are made with).
+        Thread preload = new Thread(FrontDoor::preload, "emulator-preload");
+        preload.setDaemon(true);
+        preload.start();
         try {
             running = Emulator.start(config);
         } catch (RuntimeException e) {

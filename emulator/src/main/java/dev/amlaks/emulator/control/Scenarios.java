@@ -47,7 +47,8 @@ public final class Scenarios {
     private final Consumer<String> reset;
     private final Supplier<String> defaultSubscription;
     private final java.util.function.UnaryOperator<String> tenantOf;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Made at the first scenario load, not at start-up: a client's selector thread and TLS set-up cost a few dozen milliseconds. */
+    private HttpClient http;
 
     public Scenarios(ScenariosFixture fixture, KubernetesVersions versions, OperationService operations, Database db, Endpoint endpoint,
                      Consumer<String> reset, Supplier<String> defaultSubscription, java.util.function.UnaryOperator<String> tenantOf) {
@@ -136,7 +137,7 @@ public final class Scenarios {
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = client().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw stepFailed(scenario, index, method, path, "could not be sent: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -172,5 +173,12 @@ public final class Scenarios {
         return new ArmException(409, new ArmError("ScenarioStepFailed", "Step " + (index + 1) + " of scenario '" + scenario + "' ("
                 + method + " " + path + ") " + what + ". Steps before it were applied; POST /_emulator/scenarios/" + scenario
                 + " (which resets first) loads it from a clean store."));
+    }
+
+    private synchronized HttpClient client() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return http;
     }
 }

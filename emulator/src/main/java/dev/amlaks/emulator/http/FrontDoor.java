@@ -106,6 +106,36 @@ public final class FrontDoor implements AutoCloseable {
         return eager;
     }
 
+    /**
+     * Starts and stops a server like the real one, on an ephemeral loopback port: run on a spare
+     * thread while the emulator reads its flags and opens its store, it loads and initialises
+     * Javalin's, Jetty's and Kotlin's classes (Jetty's MIME table alone reads every locale), which
+     * the real server then finds ready: its own start drops from about 110 ms to about 10.
+     */
+    public static void preload() {
+        try {
+            warmServer().start().stop();
+        } catch (RuntimeException e) {
+            // only a head start: the real server starts (or says why it cannot) on its own
+        }
+    }
+
+    private static Javalin warmServer() {
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.startup.startupWatcherEnabled = false;
+            cfg.router.caseInsensitiveRoutes = true;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            cfg.jetty.modifyServletContextHandler(context -> context.insertHandler(eagerBodies(1024)));
+            cfg.jetty.addConnector((server, http) -> httpConnector(server, http, "127.0.0.1", 0));
+            cfg.requestLogger.http((ctx, ms) -> { });
+            cfg.routes.before(RequestIds::stamp);
+            cfg.routes.get("/", ctx -> { });
+            cfg.routes.exception(Exception.class, (e, ctx) -> { });
+        });
+    }
+
     /** Binds the HTTP (and HTTPS) ports and starts answering. */
     public FrontDoor start() {
         app.start();
