@@ -6,6 +6,7 @@ import dev.amlaks.emulator.catalog.KubernetesVersions;
 import dev.amlaks.emulator.clock.ClockStore;
 import dev.amlaks.emulator.clock.VirtualClock;
 import dev.amlaks.emulator.control.ControlRoutes;
+import dev.amlaks.emulator.control.EventRoutes;
 import dev.amlaks.emulator.control.MetadataRoutes;
 import dev.amlaks.emulator.control.ScenarioRoutes;
 import dev.amlaks.emulator.control.Scenarios;
@@ -26,6 +27,7 @@ import dev.amlaks.emulator.identity.ServicePrincipalService;
 import dev.amlaks.emulator.identity.SigningKey;
 import dev.amlaks.emulator.identity.TlsMaterial;
 import dev.amlaks.emulator.identity.Tokens;
+import dev.amlaks.emulator.operations.OperationProgress;
 import dev.amlaks.emulator.operations.OperationRepository;
 import dev.amlaks.emulator.operations.OperationService;
 import dev.amlaks.emulator.providers.authorization.AuthorizationProvider;
@@ -52,6 +54,7 @@ import dev.amlaks.emulator.spi.Lro;
 import dev.amlaks.emulator.spi.Provider;
 import dev.amlaks.emulator.spi.ProviderFactory;
 import dev.amlaks.emulator.spi.References;
+import dev.amlaks.emulator.store.ChangeFeed;
 import dev.amlaks.emulator.store.Database;
 import dev.amlaks.emulator.store.ResourceRepository;
 import dev.amlaks.emulator.tenancy.SubscriptionService;
@@ -94,6 +97,8 @@ public final class Emulator implements AutoCloseable {
     private final ServicePrincipalService principals;
     private final EmulatorContext context;
     private final Journal journal;
+    private final ChangeFeed changes;
+    private final OperationProgress progress;
     private final FrontDoor frontDoor;
     private final TlsMaterial tls;
     private final String controlToken;
@@ -138,6 +143,11 @@ public final class Emulator implements AutoCloseable {
             OperationRepository operationRows = new OperationRepository(database);
             this.clockStore = new ClockStore(database);
             this.clock = startClock(config, clockStore, resources, operationRows);
+            // Published from here on, each when its transaction commits: what the dashboard follows.
+            this.changes = new ChangeFeed(config.eventBufferSize(), clock::nowMillis);
+            resources.publishTo(changes);
+            operationRows.publishTo(changes);
+            this.progress = new OperationProgress(operationRows, database, changes, clock);
             this.operations = new OperationService(database, operationRows, resources, clock, catalogs.durations());
             Lists lists = new Lists(config.defaultPageSize());
             Lro lro = new Lro(config.retryAfterSeconds());
@@ -189,7 +199,9 @@ public final class Emulator implements AutoCloseable {
             clock.persistAhead(clockStore::save, Math.max(CLOCK_LEASE_MILLIS, 5 * config.tickMillis()));
             clock.onChange(now -> {
                 clockStore.save(now);
+                changes.publish("clock.changed", clockState());
                 operations.settle(now);
+                progress.reportNow();
             });
 
             this.journal = new Journal(config.journalSize());
@@ -200,6 +212,7 @@ public final class Emulator implements AutoCloseable {
             Snapshots snapshots = new Snapshots(database, clock, keep == null ? null : keep.resolve("snapshots"), () -> {
                 subscriptions.forget();
                 operations.invalidate();
+                changes.publish("world.reset", Map.of("reason", "a snapshot was restored"));
             });
             ArmDispatcher dispatcher = new ArmDispatcher(router, subscriptions, operations, resources, catalogs.regions(), authenticator,
                     catalogs.fieldEras(), faults);
@@ -236,7 +249,8 @@ public final class Emulator implements AutoCloseable {
                     EmulatorConfig.MAX_BODY_BYTES), dispatcher, journal, clock::nowMillis,
                     List.of(control, identityControl, new FaultRoutes(faults), new SnapshotRoutes(snapshots), new WorldRoutes(kubernetes, quota, policies, catalogs.regions(),
                             catalogs.vmSizes().families().keySet()),
-                            new ScenarioRoutes(scenarios), new MetadataRoutes(), identity), tls, controlToken);
+                            new ScenarioRoutes(scenarios), new MetadataRoutes(), new EventRoutes(changes),
+                            identity), tls, controlToken);
             // Assigned before the ports open: a request arriving at once (a health probe) finds it, and health says 503 until ready.
             frontDoor.start();
             this.ticker = startTicker(config.tickMillis());
@@ -329,6 +343,7 @@ public final class Emulator implements AutoCloseable {
             try {
                 clock.extendLease();
                 operations.settle();
+                progress.report();
             } catch (RuntimeException e) {
                 if (!closed.get()) {
                     LOG.error("the background ticker failed; it will try again", e);
@@ -366,10 +381,20 @@ public final class Emulator implements AutoCloseable {
         if (subscriptionId == null) {
             faults.clear();
         }
+        changes.publish("world.reset", subscriptionId == null ? Map.of("reason", "the emulator was reset")
+                : Map.of("reason", "subscription " + subscriptionId + " was reset", "subscriptionId", subscriptionId));
     }
 
     public void reset() {
         reset(null);
+    }
+
+    private Map<String, Object> clockState() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("now", clock.now().toString());
+        m.put("mode", clock.mode().label());
+        m.put("scale", clock.scale());
+        return m;
     }
 
     private Map<String, Object> describe() {
@@ -443,6 +468,11 @@ public final class Emulator implements AutoCloseable {
         return context;
     }
 
+    /** The feed of state changes that {@code GET /_emulator/events} streams. */
+    public ChangeFeed changes() {
+        return changes;
+    }
+
     public boolean isReady() {
         return ready.get();
     }
@@ -505,6 +535,7 @@ public final class Emulator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        changes.close(); // event streams end, so the server's stop does not wait for them
         frontDoor.close();
         try {
             clockStore.saveFinal(clock.nowMillis());

@@ -46,6 +46,7 @@ public record EmulatorConfig(
         int retryAfterSeconds,
         long tickMillis,
         int journalSize,
+        int eventBufferSize,
         int defaultPageSize,
         AuthMode authMode,
         List<String> tlsHosts,
@@ -73,6 +74,9 @@ public record EmulatorConfig(
         if (retryAfterSeconds < 0) {
             throw new IllegalArgumentException("--retry-after must not be negative");
         }
+        if (eventBufferSize < 1) {
+            throw new IllegalArgumentException("the event buffer holds at least one event");
+        }
         if (defaultPageSize < 1) {
             throw new IllegalArgumentException("the default page size must be at least 1");
         }
@@ -81,7 +85,7 @@ public record EmulatorConfig(
     /** What {@code java -jar aml-aks-emulator.jar} starts with. */
     public static EmulatorConfig defaults() {
         return new EmulatorConfig("127.0.0.1", 8480, 8443, Path.of("emulator-data"), false, false, ClockMode.SCALED, 60.0, null,
-                null, "info", true, 1, 200, 500, 100, AuthMode.LENIENT, List.of(), null, null, null, null, null, List.of());
+                null, "info", true, 1, 200, 500, 5000, 100, AuthMode.LENIENT, List.of(), null, null, null, null, null, List.of());
     }
 
     /** In memory, free ports, a manual clock at a fixed instant: what each test class gets. */
@@ -126,6 +130,7 @@ public record EmulatorConfig(
         private int retryAfterSeconds;
         private long tickMillis;
         private int journalSize;
+        private int eventBufferSize;
         private int defaultPageSize;
         private AuthMode authMode;
         private List<String> tlsHosts;
@@ -152,6 +157,7 @@ public record EmulatorConfig(
             retryAfterSeconds = c.retryAfterSeconds;
             tickMillis = c.tickMillis;
             journalSize = c.journalSize;
+            eventBufferSize = c.eventBufferSize;
             defaultPageSize = c.defaultPageSize;
             authMode = c.authMode;
             tlsHosts = c.tlsHosts;
@@ -233,6 +239,12 @@ public record EmulatorConfig(
             return this;
         }
 
+        /** How many of the newest change events {@code GET /_emulator/events} can replay to a client that resumes. */
+        public Builder eventBufferSize(int v) {
+            eventBufferSize = v;
+            return this;
+        }
+
         public Builder journalSize(int v) {
             journalSize = v;
             return this;
@@ -282,7 +294,7 @@ public record EmulatorConfig(
         public EmulatorConfig build() {
             return new EmulatorConfig(host, httpPort, httpsPort, dataDir, inMemory, startFresh, clockMode, clockScale, clockStart,
                     fixturesDir, logLevel, autoRegisterSubscriptions, retryAfterSeconds, tickMillis, journalSize,
-                    defaultPageSize, authMode, tlsHosts, tlsCert, tlsKey, controlToken, catalogDate, scenario, providers);
+                    eventBufferSize, defaultPageSize, authMode, tlsHosts, tlsCert, tlsKey, controlToken, catalogDate, scenario, providers);
         }
     }
 }

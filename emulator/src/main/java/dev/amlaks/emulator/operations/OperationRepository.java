@@ -1,7 +1,10 @@
 package dev.amlaks.emulator.operations;
 
+import dev.amlaks.emulator.store.ChangeFeed;
 import dev.amlaks.emulator.store.Database;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
@@ -26,8 +29,37 @@ public final class OperationRepository {
 
     private final Database db;
 
+    private volatile ChangeFeed feed;
+
     public OperationRepository(Database db) {
         this.db = db;
+    }
+
+    /** From now on operations starting, moving and ending are also published to {@code feed} when they commit. */
+    public void publishTo(ChangeFeed feed) {
+        this.feed = feed;
+    }
+
+    private void changed(Handle h, String type, String id, Map<String, Object> details) {
+        ChangeFeed f = feed;
+        if (f != null) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("operationId", id);
+            data.putAll(details);
+            f.onCommit(h, type, data);
+        }
+    }
+
+    /** What a reader of the feed needs to draw an operation: kind, target, method and its time span. */
+    static Map<String, Object> describe(Operation op) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", op.kind());
+        m.put("resourceId", op.resourceId());
+        m.put("method", op.method());
+        m.put("status", op.status().name());
+        m.put("startedAt", op.startedAt());
+        m.put("dueAt", op.dueAt());
+        return m;
     }
 
     public void insert(Handle h, Operation op) {
@@ -37,6 +69,7 @@ public final class OperationRepository {
                 .bindMethods(op)
                 .bind("status", op.status().name())
                 .execute();
+        changed(h, "operation.started", op.id(), describe(op));
     }
 
     public Optional<Operation> find(String id) {
@@ -73,7 +106,21 @@ public final class OperationRepository {
                 .bind("result", result)
                 .bind("error", error)
                 .bind("errorStatus", errorStatus)
-                .execute() == 1;
+                .execute() == 1 && finished(h, id, status, endedAt, error);
+    }
+
+    private boolean finished(Handle h, String id, OperationStatus status, long endedAt, String error) {
+        if (feed != null) {
+            find(h, id).ifPresent(op -> {
+                Map<String, Object> details = describe(op);
+                details.put("endedAt", endedAt);
+                if (error != null) {
+                    details.put("error", error);
+                }
+                changed(h, "operation.finished", id, details);
+            });
+        }
+        return true;
     }
 
     /** Cancels the in-progress operations on resources of a group (the group itself is going away). */
@@ -111,10 +158,13 @@ public final class OperationRepository {
 
     /** Moves an in-progress operation's due instant (a dependent whose prerequisite ended early, or runs late). */
     public void reschedule(Handle h, String id, long dueAt) {
-        h.createUpdate("update operations set due_at = :due where id = :id and status = 'InProgress'")
+        int n = h.createUpdate("update operations set due_at = :due where id = :id and status = 'InProgress'")
                 .bind("due", dueAt)
                 .bind("id", id)
                 .execute();
+        if (n == 1 && feed != null) {
+            find(h, id).ifPresent(op -> changed(h, "operation.updated", id, describe(op)));
+        }
     }
 
     public List<Operation> inProgressInGroup(Handle h, String groupKey) {

@@ -25,6 +25,39 @@ public final class ResourceRepository {
 
     private final Database db;
 
+    private volatile ChangeFeed feed;
+
+    /** From now on every write is also published to {@code feed} when its transaction commits. */
+    public void publishTo(ChangeFeed feed) {
+        this.feed = feed;
+    }
+
+    private void changed(Handle h, String type, StoredResource r) {
+        ChangeFeed f = feed;
+        if (f != null) {
+            java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("id", r.id());
+            data.put("type", r.typeKey());
+            data.put("name", r.name());
+            if (r.provisioningState() != null) {
+                data.put("provisioningState", r.provisioningState());
+            }
+            f.onCommit(h, type, data);
+        }
+    }
+
+    /** Publishes the deletion of every row {@code where} selects (bound by {@code binder}), before they go. */
+    private void deleting(Handle h, String where, java.util.function.Consumer<org.jdbi.v3.core.statement.Query> binder) {
+        if (feed == null) {
+            return;
+        }
+        org.jdbi.v3.core.statement.Query q = h.createQuery("select " + COLUMNS + " from resources where " + where);
+        binder.accept(q);
+        for (StoredResource r : q.map(MAPPER).list()) {
+            changed(h, "resource.deleted", r);
+        }
+    }
+
     public ResourceRepository(Database db) {
         this.db = db;
     }
@@ -47,6 +80,7 @@ public final class ResourceRepository {
                             + " :parentKey, :name, :location, :body, :etag, :provisioningState, :createdAt, :updatedAt, :internal)")
                     .bindMethods(r)
                     .execute();
+            changed(h, "resource.created", r);
         } catch (UnableToExecuteStatementException e) {
             if (Database.isContention(e)) {
                 throw new StaleWriteException("resource " + r.id() + " was created concurrently");
@@ -72,19 +106,23 @@ public final class ResourceRepository {
         if (n != 1) {
             throw new StaleWriteException("resource " + r.id() + " changed concurrently");
         }
+        changed(h, "resource.updated", r);
     }
 
     public boolean delete(Handle h, String key) {
+        deleting(h, "id_key = :key", q -> q.bind("key", key));
         return h.createUpdate("delete from resources where id_key = :key").bind("key", key).execute() > 0;
     }
 
     /** Deletes a resource group and everything in it. */
     public int deleteGroup(Handle h, String groupKey) {
+        deleting(h, "group_key = :g", q -> q.bind("g", groupKey));
         return h.createUpdate("delete from resources where group_key = :g").bind("g", groupKey).execute();
     }
 
     /** Deletes a resource and its children (every key below it). */
     public int deleteTree(Handle h, String key) {
+        deleting(h, "id_key = :key or (id_key > :lo and id_key < :hi)", q -> q.bind("key", key).bind("lo", key + "/").bind("hi", key + "0"));
         // '/' + 1 == '0': the half-open range [key/, key0) holds exactly the keys below key, and uses the primary key.
         return h.createUpdate("delete from resources where id_key = :key or (id_key > :lo and id_key < :hi)")
                 .bind("key", key)
