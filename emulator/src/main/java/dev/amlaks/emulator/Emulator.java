@@ -11,6 +11,7 @@ import dev.amlaks.emulator.control.MetadataRoutes;
 import dev.amlaks.emulator.control.ScenarioRoutes;
 import dev.amlaks.emulator.control.Scenarios;
 import dev.amlaks.emulator.control.WorldRoutes;
+import dev.amlaks.emulator.dashboard.DashboardRoutes;
 import dev.amlaks.emulator.faults.FaultRoutes;
 import dev.amlaks.emulator.faults.Faults;
 import dev.amlaks.emulator.fixtures.FixtureSource;
@@ -249,7 +250,7 @@ public final class Emulator implements AutoCloseable {
                     EmulatorConfig.MAX_BODY_BYTES), dispatcher, journal, clock::nowMillis,
                     List.of(control, identityControl, new FaultRoutes(faults), new SnapshotRoutes(snapshots), new WorldRoutes(kubernetes, quota, policies, catalogs.regions(),
                             catalogs.vmSizes().families().keySet()),
-                            new ScenarioRoutes(scenarios), new MetadataRoutes(), new EventRoutes(changes),
+                            new ScenarioRoutes(scenarios), new MetadataRoutes(), new EventRoutes(changes), new DashboardRoutes(),
                             identity), tls, controlToken);
             // Assigned before the ports open: a request arriving at once (a health probe) finds it, and health says 503 until ready.
             frontDoor.start();
