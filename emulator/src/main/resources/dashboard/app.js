@@ -252,6 +252,40 @@ async function drawJournal() {
     el('td', { class: 'mono' }, r.correlationId || '–'))));
 }
 
+// ---------- faults ----------
+async function drawFaults() {
+  const { value } = await control('GET', '/_emulator/faults');
+  $('faults').tBodies[0].replaceChildren(...value.map((r) => el('tr', { 'data-rule': r.id },
+    el('td', { class: 'mono' }, r.id),
+    el('td', {}, r.kind),
+    el('td', {}, Object.entries(r.match || {}).map(([k, v]) => `${k}=${v}`).join(', ') || 'every ARM call'),
+    el('td', {}, r.hits),
+    el('td', {}, r.remaining ?? '∞'),
+    el('td', { class: 'actions' },
+      (r.heldOperations || []).length ? el('button', { type: 'button', onclick: () => faultAction('POST', `/_emulator/faults/${r.id}/release`) }, 'Release') : null,
+      el('button', { type: 'button', class: 'danger', onclick: () => faultAction('DELETE', `/_emulator/faults/${r.id}`) }, 'Remove')))));
+  if (!value.length) $('faults').tBodies[0].replaceChildren(el('tr', {}, el('td', { colspan: 6, class: 'muted' }, 'No fault rules: every call answers as it should.')));
+}
+
+async function faultAction(method, path) {
+  await act([`curl -X ${method} $EMU${path}`, '# fault rules are the emulator\'s control API'], async () => {
+    await control(method, path);
+    await drawFaults();
+  });
+}
+
+async function addFault(form) {
+  const f = Object.fromEntries(new FormData(form));
+  const match = {};
+  if (f.method) match.method = f.method;
+  if (f.resourceType) match.resourceType = f.resourceType;
+  const rule = { match, kind: f.kind, count: Number(f.count) };
+  await act([`curl -X POST $EMU/_emulator/faults -d '${JSON.stringify(rule)}'`, '# fault rules are the emulator\'s control API'], async () => {
+    await control('POST', '/_emulator/faults', rule);
+    await drawFaults();
+  });
+}
+
 // ---------- the timeline of operations ----------
 function drawProgress(bar) {
   const op = state.ops.get(bar.dataset.opProgress);
@@ -399,6 +433,7 @@ function selectTab(id) {
     $(t.getAttribute('aria-controls')).hidden = !on;
   });
   if (id === 'tab-journal') drawJournal().catch(showError);
+  if (id === 'tab-faults') drawFaults().catch(showError);
 }
 
 function wire() {
@@ -417,6 +452,7 @@ function wire() {
   $('create-compute').addEventListener('submit', (e) => { e.preventDefault(); createCompute(e.target); });
   $('attach-compute').addEventListener('submit', (e) => { e.preventDefault(); attachCompute(e.target); });
   $('create-cluster').addEventListener('submit', (e) => { e.preventDefault(); createCluster(e.target); });
+  $('add-fault').addEventListener('submit', (e) => { e.preventDefault(); addFault(e.target); });
   $('subscription').addEventListener('change', (e) => { state.subscription = e.target.value; state.workspace = null; refreshSoon(); });
   $('clock-pause').addEventListener('click', () => clockAction('PUT', '/_emulator/clock', { mode: 'manual' },
     'curl -X PUT $EMU/_emulator/clock -d \'{"mode":"manual"}\''));
@@ -473,6 +509,7 @@ async function start() {
       if (e.type === 'world.reset') { state.ops.clear(); drawTimeline(); }
       if (!e.type.startsWith('operation.progressed')) refreshSoon();
       if (!$('view-journal').hidden) drawJournal().catch(() => {});
+      if (!$('view-faults').hidden && e.type.startsWith('operation.')) drawFaults().catch(() => {});
     },
   });
 }

@@ -240,6 +240,30 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @DisplayName("A fault rule added on the page makes the next compute create fail, and the row shows the error")
+    void a_fault_rule_from_the_page_fails_the_next_create() {
+        tab("tab-faults");
+        fill("add-fault", "kind", "operationFails");
+        fill("add-fault", "method", "PUT");
+        driver.findElement(By.cssSelector("#add-fault button[type=submit]")).click();
+        waitFor(d -> !d.findElements(By.cssSelector("#faults tbody tr[data-rule]")).isEmpty());
+        tab("tab-computes");
+        fill("create-compute", "name", "doomed");
+        fill("create-compute", "purpose", "DevTest");
+        fill("create-compute", "nodes", "1");
+        driver.findElement(By.cssSelector("#create-compute button[type=submit]")).click();
+        waitFor(d -> computeState("doomed") != null);
+        byId("clock-10m").click();
+        byId("clock-10m").click();
+        waitFor(d -> "Failed".equals(computeState("doomed")));
+        assertThat(driver.findElement(By.cssSelector("#computes tr[data-key=doomed] .errors")).getText()).isNotBlank().isNotEqualTo("–");
+        tab("tab-faults");
+        waitFor(d -> d.findElement(By.cssSelector("#faults tbody tr[data-rule] td:nth-child(4)")).getText().equals("1"));
+        driver.findElement(By.xpath("//tr[@data-rule]//button[text()='Remove']")).click();
+        waitFor(d -> d.findElements(By.cssSelector("#faults tbody tr[data-rule]")).isEmpty());
+    }
+
+    @Test
     @DisplayName("The guided walkthrough of the seed runs to its end")
     void the_walkthrough_runs_to_its_end() {
         tab("tab-walkthrough");
