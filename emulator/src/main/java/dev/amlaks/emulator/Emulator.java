@@ -94,6 +94,7 @@ public final class Emulator implements AutoCloseable {
     private final ClockStore clockStore;
     private final Faults faults;
     private final OperationService operations;
+    private final OperationRepository operationRows;
     private final SubscriptionService subscriptions;
     private final ServicePrincipalService principals;
     private final EmulatorContext context;
@@ -141,7 +142,7 @@ public final class Emulator implements AutoCloseable {
             RSAKey signingKey = k.signingKey();
             this.tls = tls;
             ResourceRepository resources = new ResourceRepository(database);
-            OperationRepository operationRows = new OperationRepository(database);
+            this.operationRows = new OperationRepository(database);
             this.clockStore = new ClockStore(database);
             this.clock = startClock(config, clockStore, resources, operationRows);
             // Published from here on, each when its transaction commits: what the dashboard follows.
@@ -301,7 +302,8 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    private static void startThread(String name, Runnable task) {
+    /** A daemon thread for start-up work: it never keeps the JVM alive. */
+    static void startThread(String name, Runnable task) {
         Thread t = new Thread(task, name);
         t.setDaemon(true);
         t.start();
@@ -365,12 +367,12 @@ public final class Emulator implements AutoCloseable {
     public void reset(String subscriptionId) {
         database.useTransaction(h -> {
             if (subscriptionId == null) {
-                h.execute("delete from operations");
-                h.execute("delete from resources");
+                operationRows.deleteAll(h);
+                context.resources().deleteAll(h);
             } else {
                 String key = subscriptionId.toLowerCase(java.util.Locale.ROOT);
                 context.resources().deleteSubscription(h, key);
-                h.createUpdate("delete from operations where subscription_key = :s").bind("s", key).execute();
+                operationRows.deleteSubscription(h, key);
             }
             subscriptions.loadFixtures(h, subscriptionId);
             if (subscriptionId == null) {

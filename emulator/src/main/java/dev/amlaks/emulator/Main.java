@@ -192,9 +192,7 @@ public final class Main implements Callable<Integer> {
         }
         configureLogging(config.logLevel());
         // Only now, with the log levels set (Jetty's loggers keep the level they are made with).
-        Thread preload = new Thread(FrontDoor::preload, "emulator-preload");
-        preload.setDaemon(true);
-        preload.start();
+        Emulator.startThread("emulator-preload", FrontDoor::preload);
         try {
             running = Emulator.start(config);
         } catch (RuntimeException e) {

@@ -21,7 +21,7 @@ public record Catalogs(IdentityFixture identity, Regions regions, Durations dura
                        RoleDefinitionsFixture roles, ApiVersions apiVersions,
                        FieldEras fieldEras) {
 
-    /** The built-in catalogs read ahead on a spare thread, for the first load that has no override directory. */
+    /** The built-in catalogs read ahead on a spare thread, for the first load (used only when it has no override directory). */
     private static final AtomicReference<CompletableFuture<Catalogs>> AHEAD = new AtomicReference<>();
 
     /**
@@ -44,8 +44,8 @@ public record Catalogs(IdentityFixture identity, Regions regions, Durations dura
     }
 
     public static Catalogs load(FixtureSource source) {
+        CompletableFuture<Catalogs> ahead = AHEAD.getAndSet(null);
         if (!source.hasOverrides()) {
-            CompletableFuture<Catalogs> ahead = AHEAD.getAndSet(null);
             if (ahead != null) {
                 try {
                     return ahead.join();

@@ -119,7 +119,7 @@ public final class EventRoutes implements PlainRoutes {
         }
         String number = given.trim();
         int dash = number.lastIndexOf('-');
-        if (dash >= 0) {
+        if (dash > 0) {
             if (!number.substring(0, dash).equals(feed.runId())) {
                 return FROM_ELSEWHERE;
             }

@@ -137,8 +137,7 @@ public final class Certificates {
                     writePrivate(dir.resolve("server-key.pem"), pem(serverKey));
                 }
             }
-            return new TlsMaterial(serverContext(serverKey, List.of(server, ca)), pem(ca),
-                    dir == null ? "generated for this run" : dir.toString());
+            return new TlsMaterial(serverContext(serverKey, List.of(server, ca)), pem(ca));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the TLS certificates in " + dir + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -156,7 +155,7 @@ public final class Certificates {
             PrivateKey key = readKey(Files.readString(keyFile));
             StringBuilder trust = new StringBuilder();
             trust.append(pem(chain.get(chain.size() - 1)));
-            return new TlsMaterial(serverContext(key, chain), trust.toString(), certFile.toString());
+            return new TlsMaterial(serverContext(key, chain), trust.toString());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the TLS certificate or key: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {

@@ -7,5 +7,5 @@ import javax.net.ssl.SSLContext;
  * are read, off the start-up's main thread), and the PEM of the certificate a client must trust
  * (the emulator's CA, or the user's chain), served at {@code /_emulator/cert.pem}.
  */
-public record TlsMaterial(SSLContext serverContext, String trustPem, String origin) {
+public record TlsMaterial(SSLContext serverContext, String trustPem) {
 }

@@ -96,7 +96,7 @@ public final class OperationRepository {
      * so the caller applies no effect: that is what makes each completion happen exactly once.
      */
     public boolean finish(Handle h, String id, OperationStatus status, long endedAt, String result, String error, Integer errorStatus) {
-        return h.createUpdate("""
+        boolean won = h.createUpdate("""
                         update operations set status = :status, ended_at = :endedAt, result = :result, error = :error,
                             error_status = :errorStatus
                         where id = :id and status = 'InProgress'""")
@@ -106,21 +106,16 @@ public final class OperationRepository {
                 .bind("result", result)
                 .bind("error", error)
                 .bind("errorStatus", errorStatus)
-                .execute() == 1 && finished(h, id, status, endedAt, error);
-    }
-
-    private boolean finished(Handle h, String id, OperationStatus status, long endedAt, String error) {
-        if (feed != null) {
+                .execute() == 1;
+        if (won && feed != null) {
             find(h, id).ifPresent(op -> {
                 Map<String, Object> details = describe(op);
                 details.put("endedAt", endedAt);
-                if (error != null) {
-                    details.put("error", error);
-                }
+                details.put("error", error);
                 changed(h, "operation.finished", id, details);
             });
         }
-        return true;
+        return won;
     }
 
     /** Cancels the in-progress operations on resources of a group (the group itself is going away). */

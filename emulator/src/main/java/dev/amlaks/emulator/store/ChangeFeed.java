@@ -1,6 +1,7 @@
 package dev.amlaks.emulator.store;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,18 @@ public final class ChangeFeed {
         return ring.length;
     }
 
-    /** Publishes now. */
+    /** Publishes now; details whose value is null are left out. */
     public void publish(String type, Map<String, Object> data) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        data.forEach((k, v) -> {
+            if (v != null) {
+                details.put(k, v);
+            }
+        });
         long now = virtualNow.getAsLong();
         synchronized (this) {
             lastId++;
-            ring[(int) ((lastId - 1) % ring.length)] = new Event(lastId, type, now, Map.copyOf(data));
+            ring[(int) ((lastId - 1) % ring.length)] = new Event(lastId, type, now, Collections.unmodifiableMap(details));
             notifyAll();
         }
     }

@@ -33,28 +33,32 @@ public final class ResourceRepository {
     }
 
     private void changed(Handle h, String type, StoredResource r) {
+        changed(h, type, r.id(), r.typeKey(), r.name(), r.provisioningState());
+    }
+
+    private void changed(Handle h, String type, String id, String typeKey, String name, String provisioningState) {
         ChangeFeed f = feed;
         if (f != null) {
             java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
-            data.put("id", r.id());
-            data.put("type", r.typeKey());
-            data.put("name", r.name());
-            if (r.provisioningState() != null) {
-                data.put("provisioningState", r.provisioningState());
-            }
+            data.put("id", id);
+            data.put("type", typeKey);
+            data.put("name", name);
+            data.put("provisioningState", provisioningState);
             f.onCommit(h, type, data);
         }
     }
 
-    /** Publishes the deletion of every row {@code where} selects (bound by {@code binder}), before they go. */
+    /** Publishes the deletion of every row {@code where} selects (bound by {@code binder}), reading only what the events say. */
     private void deleting(Handle h, String where, java.util.function.Consumer<org.jdbi.v3.core.statement.Query> binder) {
         if (feed == null) {
             return;
         }
-        org.jdbi.v3.core.statement.Query q = h.createQuery("select " + COLUMNS + " from resources where " + where);
+        org.jdbi.v3.core.statement.Query q = h.createQuery("select id, type_key, name, provisioning_state from resources where " + where);
         binder.accept(q);
-        for (StoredResource r : q.map(MAPPER).list()) {
-            changed(h, "resource.deleted", r);
+        List<String[]> gone = q.map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("type_key"), rs.getString("name"),
+                rs.getString("provisioning_state")}).list();
+        for (String[] g : gone) {
+            changed(h, "resource.deleted", g[0], g[1], g[2], g[3]);
         }
     }
 

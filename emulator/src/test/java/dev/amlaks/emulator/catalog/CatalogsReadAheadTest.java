@@ -30,7 +30,7 @@ class CatalogsReadAheadTest {
     }
 
     @Test
-    void a_start_with_overrides_reads_them_and_leaves_the_read_ahead_for_a_start_without() throws IOException {
+    void a_start_with_overrides_reads_them_and_the_next_start_without_reads_the_built_in_ones() throws IOException {
         String builtIn;
         try (InputStream in = FixtureSource.class.getResourceAsStream("/fixtures/identity.json")) {
             builtIn = new String(in.readAllBytes(), StandardCharsets.UTF_8);

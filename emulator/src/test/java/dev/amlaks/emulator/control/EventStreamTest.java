@@ -12,8 +12,8 @@ import dev.amlaks.emulator.Emulator;
 import dev.amlaks.emulator.EmulatorConfig;
 import dev.amlaks.emulator.store.ChangeFeed;
 import dev.amlaks.emulator.testing.EmulatorExtension;
-import dev.amlaks.emulator.testsupport.EventStream;
 import dev.amlaks.emulator.testsupport.EventStream.Frame;
+import dev.amlaks.emulator.testsupport.EventStream;
 import io.restassured.http.ContentType;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -120,6 +120,8 @@ class EventStreamTest {
         }
         given().baseUri(EMULATOR.url()).header("Last-Event-ID", "yesterday").get("/_emulator/events").then().statusCode(400)
                 .body("error.code", equalTo("InvalidParameter")).body("error.message", containsString("Last-Event-ID"));
+        given().baseUri(EMULATOR.url()).queryParam("after", "-5").get("/_emulator/events").then().statusCode(400)
+                .body("error.code", equalTo("InvalidParameter")).body("error.message", containsString("'after'"));
     }
 
     @Test

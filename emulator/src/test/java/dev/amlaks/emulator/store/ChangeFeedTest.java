@@ -49,6 +49,17 @@ class ChangeFeedTest {
     }
 
     @Test
+    void details_without_a_value_are_left_out_and_the_rest_keep_their_order() {
+        ChangeFeed feed = new ChangeFeed(4, virtualNow::get);
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("b", 1);
+        data.put("gone", null);
+        data.put("a", 2);
+        feed.publish("test.partial", data);
+        assertThat(feed.since(0, 1).events().get(0).data()).containsExactly(Map.entry("b", 1), Map.entry("a", 2));
+    }
+
+    @Test
     void a_waiting_reader_wakes_on_an_event_and_on_close() throws Exception {
         ChangeFeed feed = new ChangeFeed(4, virtualNow::get);
         Thread t = new Thread(() -> feed.publish("test.later", Map.of()));
