@@ -21,12 +21,13 @@ public final class ClockStore {
      * it), so the next start continues exactly where this one stopped.
      */
     public void saveFinal(long millis) {
-        db.withHandle(h -> h.createUpdate("update clock_state set virtual_millis = :v where id = 1").bind("v", millis).execute());
+        db.useTransaction(h -> h.createUpdate("update clock_state set virtual_millis = :v where id = 1").bind("v", millis).execute());
     }
 
     /** Saves {@code millis} unless a later instant is already saved: the mark only moves forward. */
     public void save(long millis) {
-        db.withHandle(h -> h.createUpdate("update clock_state set virtual_millis = :v where id = 1 and virtual_millis < :v")
+        // in a transaction, so the write-ahead log holds concurrent saves in the order they committed
+        db.useTransaction(h -> h.createUpdate("update clock_state set virtual_millis = :v where id = 1 and virtual_millis < :v")
                 .bind("v", millis)
                 .execute());
     }

@@ -43,7 +43,11 @@ public final class Database implements AutoCloseable {
      * history already ends there, every step a success, opens without Flyway, which would only find
      * nothing to do after a quarter of a second of loading and scanning; any other store goes through it.
      */
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
+    /** How often, at most, the write-ahead log is checkpointed while changes arrive. */
+    static final long CHECKPOINT_MILLIS = 1000;
+    /** A segment this large is checkpointed at once. */
+    static final long CHECKPOINT_BYTES = 8L * 1024 * 1024;
     /** Data directories open in this JVM: H2 would share one between two emulators; refuse instead. */
     private static final java.util.Set<Path> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /**
@@ -55,10 +59,13 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    /** The file store's write-ahead log; null in memory. */
+    private final WriteAheadLog wal;
+    private final Thread checkpointer;
     private final Kind kind;
     private final String location;
 
-    private Database(String url, Kind kind, String location) {
+    private Database(String url, Kind kind, String location, Path walDir) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
         hc.setUsername("sa");
@@ -69,14 +76,51 @@ public final class Database implements AutoCloseable {
         this.kind = kind;
         this.location = location;
         try {
+            // What a killed process acknowledged and H2 had not written yet, first, in the schema it was written in.
+            this.wal = walDir == null ? null : WriteAheadLog.open(walDir, dataSource);
             if (!upToDate(dataSource)) {
                 Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+                checkpointNow(); // migrations write outside the log
             }
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
         this.jdbi = Jdbi.create(dataSource);
+        this.checkpointer = wal == null ? null : startCheckpointer();
+    }
+
+    private void checkpointNow() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("checkpoint");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Checkpoints the log about once a second while changes arrive, at once when a segment grows large. */
+    private Thread startCheckpointer() {
+        Thread t = new Thread(() -> {
+            long last = System.nanoTime();
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(100);
+                    long pending = wal.pending();
+                    if (pending > 0 && (pending >= CHECKPOINT_BYTES || System.nanoTime() - last >= CHECKPOINT_MILLIS * 1_000_000)) {
+                        wal.checkpoint(dataSource);
+                        last = System.nanoTime();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // the log keeps growing and is applied at the next open; try again at the next round
+                    org.slf4j.LoggerFactory.getLogger(Database.class).warn("store checkpoint failed: {}", e.toString());
+                }
+            }
+        }, "store-checkpoint");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** True when the store's migration history is exactly versions 1 to {@link #SCHEMA_VERSION}, each applied successfully. */
@@ -114,14 +158,14 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
         }
-        // WRITE_DELAY=0: a commit reaches the file before the client gets its answer, so a killed
-        // process loses nothing it acknowledged. FILE_LOCK=FS: the OS drops the lock when a process dies.
-        String url = "jdbc:h2:file:" + dir.resolve("emulator") + H2_OPTIONS + ";WRITE_DELAY=0;FILE_LOCK=FS";
+        // H2 writes in the background (its default delay); the write-ahead log makes every commit
+        // durable before it is acknowledged. FILE_LOCK=FS: the OS drops the lock when a process dies.
+        String url = "jdbc:h2:file:" + dir.resolve("emulator") + H2_OPTIONS + ";FILE_LOCK=FS";
         if (!OPEN.add(dir)) {
             throw inUse(dir, null);
         }
         try {
-            return new Database(url, Kind.H2_FILE, dir.toString());
+            return new Database(url, Kind.H2_FILE, dir.toString(), dir);
         } catch (RuntimeException e) {
             OPEN.remove(dir);
             if (String.valueOf(rootMessage(e)).contains("already in use") || String.valueOf(rootMessage(e)).contains("locked")) {
@@ -139,7 +183,7 @@ public final class Database implements AutoCloseable {
     /** A private in-memory store: gone when closed. */
     public static Database h2Memory() {
         String url = "jdbc:h2:mem:emulator-" + UUID.randomUUID() + H2_OPTIONS + ";DB_CLOSE_DELAY=-1";
-        return new Database(url, Kind.H2_MEMORY, "memory");
+        return new Database(url, Kind.H2_MEMORY, "memory", null);
     }
 
     public Kind kind() {
@@ -155,8 +199,38 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** Runs {@code callback} on a handle of its own; a write in it commits statement by statement. */
     public <T> T withHandle(HandleCallback<T, RuntimeException> callback) {
-        return jdbi.withHandle(callback);
+        if (wal == null) {
+            return jdbi.withHandle(callback);
+        }
+        return WriteAheadLog.capturing(() -> {
+            T result = jdbi.withHandle(callback);
+            WriteAheadLog.Ticket t = wal.appendCurrent();
+            if (t != null) {
+                t.release();
+            }
+            return result;
+        });
+    }
+
+    /** One attempt of a transaction: the rows it changes reach the write-ahead log before it commits. */
+    private <T> T transaction(HandleCallback<T, RuntimeException> callback) {
+        if (wal == null) {
+            return jdbi.inTransaction(callback);
+        }
+        WriteAheadLog.Ticket[] ticket = new WriteAheadLog.Ticket[1];
+        try {
+            return jdbi.inTransaction(h -> WriteAheadLog.capturing(() -> {
+                T result = callback.withHandle(h);
+                ticket[0] = wal.appendCurrent();
+                return result;
+            }));
+        } finally {
+            if (ticket[0] != null) {
+                ticket[0].release();
+            }
+        }
     }
 
     /**
@@ -167,7 +241,7 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(HandleCallback<T, RuntimeException> callback) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(callback);
+                return transaction(callback);
             } catch (StaleWriteException | UnableToExecuteStatementException e) {
                 if (e instanceof UnableToExecuteStatementException u && !isContention(u)) {
                     throw u;
@@ -220,7 +294,23 @@ public final class Database implements AutoCloseable {
                 // the connection closes under the statement; the database is gone either way
             }
         }
+        boolean written = false;
+        if (checkpointer != null) {
+            checkpointer.interrupt();
+            try {
+                checkpointer.join(10_000);
+                wal.checkpoint(dataSource);
+                written = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                // the log stays, for the next open to apply
+            }
+        }
         dataSource.close();
+        if (written) {
+            wal.close();
+        }
         if (kind == Kind.H2_FILE) {
             OPEN.remove(Path.of(location));
         }
