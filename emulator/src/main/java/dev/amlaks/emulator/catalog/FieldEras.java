@@ -19,7 +19,24 @@ import java.util.function.Consumer;
  */
 public final class FieldEras {
 
+    /** Bodies larger than this (list pages) are shaped every time; single resources are remembered. */
+    static final int CACHED_MAX_CHARS = 32 * 1024;
+    static final int CACHE_ENTRIES = 512;
+
     private final Map<String, FieldErasFixture.Type> types = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    /**
+     * Shaping is a pure function of type, api-version and stored body, and a GET would otherwise
+     * parse and write the body again each time: the answers for the bodies read most lately.
+     */
+    private final Map<Shaped, String> recent = new java.util.LinkedHashMap<>(CACHE_ENTRIES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Shaped, String> eldest) {
+            return size() > CACHE_ENTRIES;
+        }
+    };
+
+    private record Shaped(String type, String apiVersion, String json) {
+    }
 
     public FieldEras(FieldErasFixture fixture) {
         if (fixture != null && fixture.types() != null) {
@@ -37,6 +54,24 @@ public final class FieldEras {
         if (t == null || json == null || json.isEmpty() || json.charAt(0) != '{' || !ApiVersion.isWellFormed(apiVersion)) {
             return json;
         }
+        if (json.length() > CACHED_MAX_CHARS) {
+            return shapeNow(t, apiVersion, json);
+        }
+        Shaped key = new Shaped(type.toLowerCase(java.util.Locale.ROOT), apiVersion, json);
+        synchronized (recent) {
+            String known = recent.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        String shaped = shapeNow(t, apiVersion, json);
+        synchronized (recent) {
+            recent.put(key, shaped);
+        }
+        return shaped;
+    }
+
+    private static String shapeNow(FieldErasFixture.Type t, String apiVersion, String json) {
         ObjectNode root = Json.tree(json);
         ApiVersion v = new ApiVersion(apiVersion);
         if (root.path("value").isArray()) {

@@ -84,13 +84,15 @@ public final class FrontDoor implements AutoCloseable {
             if (controlToken != null) {
                 cfg.routes.before("/_emulator/*", ctx -> guardControl(ctx, controlToken));
             }
-            for (PlainRoutes r : routes) {
-                r.register(cfg.routes);
-            }
+            // ARM's roots first: Javalin tries routes in the order they were added, by a regular
+            // expression each, and nearly every request is an ARM call.
             for (String root : ARM_ROOTS) {
                 for (HandlerType m : ARM_METHODS) {
                     cfg.routes.addHttpHandler(m, root, arm::handle);
                 }
+            }
+            for (PlainRoutes r : routes) {
+                r.register(cfg.routes);
             }
             cfg.routes.exception(ArmException.class, (e, ctx) -> ErrorRenderer.render(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorRenderer.render(ctx, e, settings.maxBodyBytes()));

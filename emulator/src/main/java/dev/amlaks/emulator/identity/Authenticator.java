@@ -19,6 +19,13 @@ public final class Authenticator {
     private final Tokens tokens;
     private final LongSupplier realNow;
     private final Set<String> ownHosts;
+    /** Lenient mode reads a token's claims once: a client sends the same token until it renews it. */
+    private final java.util.Map<String, Caller> peeked = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Caller> eldest) {
+            return size() > 256;
+        }
+    };
 
     /**
      * {@code realNow} is real time, never the virtual clock: a client caches its token by real time,
@@ -48,6 +55,20 @@ public final class Authenticator {
                     "Authentication failed. The 'Authorization' header is provided in an invalid format.");
         }
         String token = h.substring(7).trim();
-        return mode == AuthMode.STRICT ? tokens.verify(token, realNow.getAsLong(), ownHosts) : Tokens.peek(token);
+        return mode == AuthMode.STRICT ? tokens.verify(token, realNow.getAsLong(), ownHosts) : peek(token);
+    }
+
+    private Caller peek(String token) {
+        synchronized (peeked) {
+            Caller known = peeked.get(token);
+            if (known != null) {
+                return known;
+            }
+        }
+        Caller c = Tokens.peek(token);
+        synchronized (peeked) {
+            peeked.put(token, c);
+        }
+        return c;
     }
 }

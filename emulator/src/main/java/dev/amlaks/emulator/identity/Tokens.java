@@ -131,6 +131,9 @@ public final class Tokens {
 
     /** Reads who a token names without checking it (lenient mode); anonymous when it is no JWT. */
     public static Caller peek(String token) {
+        if (token.indexOf('.') < 0) {
+            return Caller.anonymous(); // not a JWT: no claims to read, and no exception to make
+        }
         try {
             JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
             return new Caller(string(claims, "tid"), string(claims, "oid"), string(claims, "appid"), false);

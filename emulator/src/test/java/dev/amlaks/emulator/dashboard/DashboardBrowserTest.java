@@ -136,7 +136,8 @@ class DashboardBrowserTest {
     }
 
     private static void waitFor(Predicate<WebDriver> condition) {
-        new WebDriverWait(driver, WAIT).until(condition::test);
+        // a row the page re-renders between finding it and reading it is read again at the next poll
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::test);
     }
 
     private static WebElement byId(String id) {
