@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -48,6 +49,11 @@ public final class Database implements AutoCloseable {
     static final long CHECKPOINT_MILLIS = 1000;
     /** A segment this large is checkpointed at once. */
     static final long CHECKPOINT_BYTES = 8L * 1024 * 1024;
+    /**
+     * H2's page cache, in KB (its default is 64 MB): the store of a busy emulator is a few hundred
+     * MB at most and its file sits in the operating system's cache, so a small one costs little.
+     */
+    static final int CACHE_KB = 16 * 1024;
     /** Data directories open in this JVM: H2 would share one between two emulators; refuse instead. */
     private static final java.util.Set<Path> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /**
@@ -55,13 +61,15 @@ public final class Database implements AutoCloseable {
      * then could not save the final clock and printed "Database is already closed"; the emulator closes it.
      */
     private static final String H2_OPTIONS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE"
+            + ";CACHE_SIZE=" + CACHE_KB;
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     /** The file store's write-ahead log; null in memory. */
     private final WriteAheadLog wal;
     private final Thread checkpointer;
+    private final ResourceCache cache = new ResourceCache();
     private final Kind kind;
     private final String location;
 
@@ -201,36 +209,53 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code callback} on a handle of its own; a write in it commits statement by statement. */
     public <T> T withHandle(HandleCallback<T, RuntimeException> callback) {
-        if (wal == null) {
-            return jdbi.withHandle(callback);
+        WriteAheadLog.Capture capture = new WriteAheadLog.Capture(wal != null);
+        try {
+            return WriteAheadLog.capturing(capture, () -> {
+                T result = jdbi.withHandle(callback);
+                if (wal != null) {
+                    WriteAheadLog.Ticket t = wal.appendCurrent();
+                    if (t != null) {
+                        t.release();
+                    }
+                }
+                return result;
+            });
+        } finally {
+            forget(capture);
         }
-        return WriteAheadLog.capturing(() -> {
-            T result = jdbi.withHandle(callback);
-            WriteAheadLog.Ticket t = wal.appendCurrent();
-            if (t != null) {
-                t.release();
-            }
-            return result;
-        });
     }
 
     /** One attempt of a transaction: the rows it changes reach the write-ahead log before it commits. */
     private <T> T transaction(HandleCallback<T, RuntimeException> callback) {
-        if (wal == null) {
-            return jdbi.inTransaction(callback);
-        }
+        WriteAheadLog.Capture capture = new WriteAheadLog.Capture(wal != null);
         WriteAheadLog.Ticket[] ticket = new WriteAheadLog.Ticket[1];
         try {
-            return jdbi.inTransaction(h -> WriteAheadLog.capturing(() -> {
+            return jdbi.inTransaction(h -> WriteAheadLog.capturing(capture, () -> {
                 T result = callback.withHandle(h);
-                ticket[0] = wal.appendCurrent();
+                if (wal != null) {
+                    ticket[0] = wal.appendCurrent();
+                }
                 return result;
             }));
         } finally {
             if (ticket[0] != null) {
                 ticket[0].release();
             }
+            forget(capture);
         }
+    }
+
+    /** After a transaction ended (committed or not): the read cache drops the rows it touched. */
+    private void forget(WriteAheadLog.Capture capture) {
+        if (!capture.resourceKeys().isEmpty()) {
+            cache.changed(capture.resourceKeys());
+        }
+    }
+
+    /** A resource row by key outside any transaction, from the read cache when it holds it. */
+    Optional<StoredResource> cachedResource(String key, java.util.function.Supplier<Optional<StoredResource>> query) {
+        return cache.find(key, query);
     }
 
     /**

@@ -66,8 +66,9 @@ public final class ResourceRepository {
         this.db = db;
     }
 
+    /** The resource at {@code key} as committed (remembered between reads; a change of the row drops it). */
     public Optional<StoredResource> find(String key) {
-        return db.withHandle(h -> find(h, key));
+        return db.cachedResource(key, () -> db.withHandle(h -> find(h, key)));
     }
 
     public Optional<StoredResource> find(Handle h, String key) {

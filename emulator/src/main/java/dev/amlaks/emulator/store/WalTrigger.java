@@ -10,9 +10,10 @@ import java.util.List;
 import org.h2.api.Trigger;
 
 /**
- * Hands every row a store table's statements change to the write-ahead log's capture of the
- * transaction open on this thread (created for each table by the V5 migration). Outside one (an
- * in-memory store, a migration, the log's own replay) it does nothing.
+ * Hands every row a store table's statements change to the capture of the transaction open on
+ * this thread (created for each table by the V5 migration): the write-ahead log's lines, and the
+ * keys the read cache drops after the commit. Outside one (a migration, the log's own replay) it
+ * does nothing.
  */
 public final class WalTrigger implements Trigger {
 
@@ -49,6 +50,10 @@ public final class WalTrigger implements Trigger {
         WriteAheadLog.Capture c = WriteAheadLog.current();
         if (c == null) {
             return;
+        }
+        c.touched(table, (oldRow != null ? oldRow : newRow)[keyColumns[0]]);
+        if (oldRow != null && newRow != null && !sameKey(oldRow, newRow)) {
+            c.touched(table, newRow[keyColumns[0]]);
         }
         if (oldRow != null && (newRow == null || !sameKey(oldRow, newRow))) {
             c.delete(table, columns, oldRow, keyColumns);

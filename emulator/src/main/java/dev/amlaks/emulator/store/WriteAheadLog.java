@@ -48,16 +48,39 @@ final class WriteAheadLog implements AutoCloseable {
     /** The transactions open on this thread, innermost last; empty outside the store's transactions. */
     private static final ThreadLocal<Deque<Capture>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
 
-    /** The rows one transaction changed, in order. */
+    /** The rows one transaction changed: the keys of resources always, whole rows in order when the store keeps a log. */
     static final class Capture {
+        private final boolean logged;
         private final ArrayNode changes = JSON.createArrayNode();
+        private final java.util.Set<String> resourceKeys = new java.util.HashSet<>();
+
+        Capture(boolean logged) {
+            this.logged = logged;
+        }
+
+        /** A row of {@code table} with this key changed (inserted, updated or deleted). */
+        void touched(String table, Object key) {
+            if (table.equals("resources") && key != null) {
+                resourceKeys.add(key.toString());
+            }
+        }
+
+        java.util.Set<String> resourceKeys() {
+            return resourceKeys;
+        }
 
         void put(String table, String[] columns, Object[] row) {
+            if (!logged) {
+                return;
+            }
             ArrayNode c = changes.addArray().add(table).add("m");
             c.add(values(columns, row));
         }
 
         void delete(String table, String[] columns, Object[] row, int[] keyColumns) {
+            if (!logged) {
+                return;
+            }
             ObjectNode key = JSON.createObjectNode();
             for (int k : keyColumns) {
                 key.putPOJO(columns[k], plain(row[k]));
@@ -156,9 +179,9 @@ final class WriteAheadLog implements AutoCloseable {
     }
 
     /** Runs {@code work} as the store transaction on this thread: the rows its statements change are captured. */
-    static <T> T capturing(Supplier<T> work) {
+    static <T> T capturing(Capture capture, Supplier<T> work) {
         Deque<Capture> open = OPEN.get();
-        open.addLast(new Capture());
+        open.addLast(capture);
         try {
             return work.get();
         } finally {
