@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +32,11 @@ public final class Benchmark {
     private final Report report;
     private final Path work;
 
-    record Options(Path jar, Path classes, Path out, Path readme, boolean smoke) {
+    record Options(Path jar, Path classes, Path out, Path readme, boolean smoke, int groups) {
+        Options(Path jar, Path classes, Path out, Path readme, boolean smoke) {
+            this(jar, classes, out, readme, smoke, smoke ? 1000 : 100_000);
+        }
+
         int starts() {
             return smoke ? 1 : 5;
         }
@@ -47,8 +50,9 @@ public final class Benchmark {
             return smoke ? 1 : 2;
         }
 
+        /** The list sizes: the largest, a tenth of it, a hundredth (a third, in the smoke run). */
         int[] sizes() {
-            return smoke ? new int[] {100, 300, 1000} : new int[] {1000, 10_000, 100_000};
+            return smoke ? new int[] {groups / 10, groups * 3 / 10, groups} : new int[] {groups / 100, groups / 10, groups};
         }
 
         int lifecycleClients() {
@@ -101,6 +105,7 @@ public final class Benchmark {
         Path out = Path.of("target/benchmark");
         Path readme = Path.of("../README.md");
         boolean smoke = false;
+        Integer groups = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[++i]);
@@ -109,11 +114,13 @@ public final class Benchmark {
                 case "--readme" -> readme = Path.of(args[++i]);
                 case "--smoke" -> smoke = true;
                 case "--full" -> smoke = false;
+                case "--groups" -> groups = Integer.valueOf(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; valid: --jar FILE, --classes DIR, --out DIR, --readme FILE, --smoke, --full");
+                        + "; valid: --jar FILE, --classes DIR, --out DIR, --readme FILE, --smoke, --full, --groups N");
             }
         }
-        return new Options(jar, classes, out, readme, smoke);
+        Options o = new Options(jar, classes, out, readme, smoke);
+        return groups == null ? o : new Options(jar, classes, out, readme, smoke, groups);
     }
 
     /** The JVM flags of the README's run command: what users run is what is measured. */
@@ -124,7 +131,15 @@ public final class Benchmark {
                     + "emulator/target/aml-aks-emulator.jar'");
         }
         String f = m.group(1).trim();
-        return f.isEmpty() ? List.of() : Arrays.asList(f.split("\\s+"));
+        Path root = readme.toAbsolutePath().getParent();
+        List<String> flags = new ArrayList<>();
+        for (String flag : f.isEmpty() ? new String[0] : f.split("\\s+")) {
+            // a file the command names from the repository's root (the class-data-sharing archive)
+            int eq = flag.indexOf('=');
+            String value = eq < 0 ? "" : flag.substring(eq + 1);
+            flags.add(value.startsWith("emulator/") ? flag.substring(0, eq + 1) + root.resolve(value) : flag);
+        }
+        return flags;
     }
 
     private Report measureAll() throws Exception {
