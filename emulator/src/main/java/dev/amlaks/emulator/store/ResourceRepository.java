@@ -159,10 +159,20 @@ public final class ResourceRepository {
         return db.withHandle(h -> list(h, "subscription_key", typeKey, subscriptionKey, afterKey, limit));
     }
 
+    /**
+     * The page query. Ordered by all three columns of the index, not by {@code id_key} alone (the
+     * same order, as the first two are fixed): only then does H2 read the index in order and stop
+     * at the limit. Ordered by {@code id_key}, it read every row after the key and sorted them, so
+     * the first page of 100,000 groups read 100,000 rows.
+     */
+    static String pageQuery(String columns, String scopeColumn) {
+        return "select " + columns + " from resources where type_key = :type and " + scopeColumn + " = :scope and id_key > :after"
+                + " order by type_key, " + scopeColumn + ", id_key limit :limit";
+    }
+
     /** A keyset page over the index on (type_key, {@code scopeColumn}, id_key): one index range scan whatever the table size. */
     private Page<StoredResource> list(Handle h, String scopeColumn, String typeKey, String scope, String afterKey, int limit) {
-        List<StoredResource> rows = h.createQuery("select " + COLUMNS + " from resources where type_key = :type and "
-                        + scopeColumn + " = :scope and id_key > :after order by id_key limit :limit")
+        List<StoredResource> rows = h.createQuery(pageQuery(COLUMNS, scopeColumn))
                 .bind("type", typeKey)
                 .bind("scope", scope)
                 .bind("after", afterKey == null ? "" : afterKey)
