@@ -40,6 +40,52 @@ class SchemaVersionTest {
     }
 
     @Test
+    void the_list_of_migrations_an_in_memory_store_runs_is_the_directory() throws Exception {
+        Path dir = Path.of(Database.class.getResource("/db/migration").toURI());
+        List<String> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.map(p -> p.getFileName().toString()).filter(n -> MIGRATION.matcher(n).matches())
+                    .sorted(java.util.Comparator.comparingInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))).toList();
+        }
+        assertThat(Database.MIGRATIONS).containsExactlyElementsOf(files);
+    }
+
+    @Test
+    void an_in_memory_store_has_the_schema_flyway_makes() throws SQLException {
+        JdbcDataSource migrated = raw();
+        Flyway.configure().dataSource(migrated).locations("classpath:db/migration").load().migrate();
+        JdbcDataSource direct = new JdbcDataSource();
+        direct.setURL("jdbc:h2:mem:direct-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        Database.runMigrations(direct);
+        assertThat(schema(direct)).isNotEmpty().containsExactlyElementsOf(schema(migrated));
+        try (Connection c = direct.getConnection(); Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("select virtual_millis from clock_state where id = 1")) {
+            assertThat(r.next()).isTrue();
+        }
+    }
+
+    /** Tables, columns with their types, indexes and triggers of the public schema, the history table left out. */
+    private static List<String> schema(JdbcDataSource ds) throws SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            for (String q : List.of(
+                    "select table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable from information_schema.columns"
+                            + " where table_schema = 'public' and table_name <> 'flyway_schema_history' order by 1",
+                    "select table_name || ' ' || index_name || ' ' || column_name from information_schema.index_columns"
+                            + " where table_schema = 'public' and table_name <> 'flyway_schema_history' order by 1",
+                    "select trigger_name || ' ' || event_object_table || ' ' || event_manipulation from information_schema.triggers"
+                            + " order by 1")) {
+                try (ResultSet r = st.executeQuery(q)) {
+                    while (r.next()) {
+                        out.add(r.getString(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
     void a_new_store_is_migrated_and_then_counts_as_up_to_date() throws SQLException {
         JdbcDataSource raw = raw();
         assertThat(Database.upToDate(raw)).isFalse();
