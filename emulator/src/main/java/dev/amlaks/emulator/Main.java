@@ -116,6 +116,12 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // Before any channel I/O: the JDK keeps, per thread, the largest temporary direct buffer a
+        // read or write of a heap buffer needed, for ever; with a thread per request that is memory
+        // outside the heap no flag bounds. Larger ones are freed after use instead.
+        if (System.getProperty(MAX_CACHED_BUFFER) == null) {
+            System.setProperty(MAX_CACHED_BUFFER, Integer.toString(64 * 1024));
+        }
         if (args.length == 0 || !args[0].equals(HealthCommand.NAME)) {
             // The catalogs every start reads whatever the flags say, begun on a spare thread before
             // picocli reads the flags. A health probe starts nothing and skips it.
@@ -123,6 +129,8 @@ public final class Main implements Callable<Integer> {
         }
         System.exit(run(args, System.getenv(), System.out));
     }
+
+    private static final String MAX_CACHED_BUFFER = "jdk.nio.maxCachedBufferSize";
 
     /** Parses {@code args} (with {@code env} for defaults), starts the emulator and blocks until the JVM stops. */
     static int run(String[] args, Map<String, String> env, PrintStream out) {
