@@ -125,12 +125,18 @@ public final class ResourceRepository {
         return h.createUpdate("delete from resources where group_key = :g").bind("g", groupKey).execute();
     }
 
-    /** Deletes a resource and its children (every key below it). */
+    /** The keys strictly below {@code :lo} = key + "/" and {@code :hi} = key + "0": a range of the primary key. */
+    static final String BELOW = "id_key > :lo and id_key < :hi";
+
+    /**
+     * Deletes a resource and its children (every key below it): two statements, each on the
+     * primary key. One statement joining the two conditions with OR was a scan of the whole table.
+     */
     public int deleteTree(Handle h, String key) {
-        deleting(h, "id_key = :key or (id_key > :lo and id_key < :hi)", q -> q.bind("key", key).bind("lo", key + "/").bind("hi", key + "0"));
-        // '/' + 1 == '0': the half-open range [key/, key0) holds exactly the keys below key, and uses the primary key.
-        return h.createUpdate("delete from resources where id_key = :key or (id_key > :lo and id_key < :hi)")
-                .bind("key", key)
+        int n = delete(h, key) ? 1 : 0;
+        // '/' + 1 == '0': the open range (key/, key0) holds exactly the keys below key.
+        deleting(h, BELOW, q -> q.bind("lo", key + "/").bind("hi", key + "0"));
+        return n + h.createUpdate("delete from resources where " + BELOW)
                 .bind("lo", key + "/")
                 .bind("hi", key + "0")
                 .execute();
