@@ -57,7 +57,7 @@ public final class FieldEras {
         if (json.length() > CACHED_MAX_CHARS) {
             return shapeNow(t, apiVersion, json);
         }
-        Shaped key = new Shaped(type.toLowerCase(java.util.Locale.ROOT), apiVersion, json);
+        Shaped key = new Shaped(type, apiVersion, json);
         synchronized (recent) {
             String known = recent.get(key);
             if (known != null) {

@@ -39,12 +39,15 @@ public final class Database implements AutoCloseable {
     }
 
     private static final int MAX_ATTEMPTS = 8;
+    /** The migrations under {@code db/migration}, in order (a test keeps this list and the directory the same). */
+    static final java.util.List<String> MIGRATIONS = java.util.List.of("V1__store.sql", "V2__internal_state.sql",
+            "V3__operation_prerequisites.sql", "V4__ownership_from_operations.sql", "V5__write_ahead_log.sql");
     /**
      * The newest migration under {@code db/migration} (a test keeps the two in step). A store whose
      * history already ends there, every step a success, opens without Flyway, which would only find
      * nothing to do after a quarter of a second of loading and scanning; any other store goes through it.
      */
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = MIGRATIONS.size();
     /** How often, at most, the write-ahead log is checkpointed while changes arrive. */
     static final long CHECKPOINT_MILLIS = 1000;
     /** A segment this large is checkpointed at once. */
@@ -133,9 +136,6 @@ public final class Database implements AutoCloseable {
         return t;
     }
 
-    /** The migrations under {@code db/migration}, in order (a test keeps this list and the directory the same). */
-    static final java.util.List<String> MIGRATIONS = java.util.List.of("V1__store.sql", "V2__internal_state.sql",
-            "V3__operation_prerequisites.sql", "V4__ownership_from_operations.sql", "V5__write_ahead_log.sql");
 
     /**
      * Runs every migration script on a new in-memory database with H2's own RUNSCRIPT: the schema
@@ -221,10 +221,6 @@ public final class Database implements AutoCloseable {
     /** The data directory, or {@code memory}. */
     public String location() {
         return location;
-    }
-
-    public Jdbi jdbi() {
-        return jdbi;
     }
 
     /** Runs {@code callback} on a handle of its own; a write in it commits statement by statement. */

@@ -51,8 +51,9 @@ final class WriteAheadLog implements AutoCloseable {
     /** The rows one transaction changed: the keys of resources always, whole rows in order when the store keeps a log. */
     static final class Capture {
         private final boolean logged;
-        private final ArrayNode changes = JSON.createArrayNode();
-        private final java.util.Set<String> resourceKeys = new java.util.HashSet<>();
+        // made at the first change: every read runs in a capture, and most change nothing
+        private ArrayNode changes;
+        private java.util.Set<String> resourceKeys = java.util.Set.of();
 
         Capture(boolean logged) {
             this.logged = logged;
@@ -61,6 +62,9 @@ final class WriteAheadLog implements AutoCloseable {
         /** A row of {@code table} with this key changed (inserted, updated or deleted). */
         void touched(String table, Object key) {
             if (table.equals("resources") && key != null) {
+                if (resourceKeys.isEmpty()) {
+                    resourceKeys = new java.util.HashSet<>();
+                }
                 resourceKeys.add(key.toString());
             }
         }
@@ -73,8 +77,7 @@ final class WriteAheadLog implements AutoCloseable {
             if (!logged) {
                 return;
             }
-            ArrayNode c = changes.addArray().add(table).add("m");
-            c.add(values(columns, row));
+            changes().addArray().add(table).add("m").add(values(columns, row));
         }
 
         void delete(String table, String[] columns, Object[] row, int[] keyColumns) {
@@ -85,11 +88,18 @@ final class WriteAheadLog implements AutoCloseable {
             for (int k : keyColumns) {
                 key.putPOJO(columns[k], plain(row[k]));
             }
-            changes.addArray().add(table).add("d").add(key);
+            changes().addArray().add(table).add("d").add(key);
+        }
+
+        private ArrayNode changes() {
+            if (changes == null) {
+                changes = JSON.createArrayNode();
+            }
+            return changes;
         }
 
         boolean isEmpty() {
-            return changes.isEmpty();
+            return changes == null || changes.isEmpty();
         }
 
         private static ObjectNode values(String[] columns, Object[] row) {
@@ -206,7 +216,7 @@ final class WriteAheadLog implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        c.changes.removeAll();
+        c.changes = null;
         synchronized (lock) {
             Segment s = current;
             s.open.incrementAndGet();
@@ -250,6 +260,10 @@ final class WriteAheadLog implements AutoCloseable {
         }
         try (Connection c = store.getConnection()) {
             checkpoint(c);
+        }
+        if (old.open.get() > 0) {
+            // a transaction still holds it: the segment stays, and the next open applies it again (harmless)
+            throw new IllegalStateException("a transaction on " + old.file + " did not end within a minute; the segment is kept");
         }
         old.channel.close();
         Files.deleteIfExists(old.file);

@@ -75,7 +75,7 @@ final class Workloads {
     /**
      * The seed's lifecycle, once: a workspace; a compute Azure ML creates (with its AKS cluster); a
      * cluster made in AKS and attached; the created one scaled; the attached one detached; then
-     * the compute, the cluster and the workspace deleted. Returns the number of ARM calls it made.
+     * the compute, the cluster and the workspace deleted; every answer is checked by {@code c}.
      */
     static void lifecycle(Client c, String group, int client, long round) {
         String tag = client + "x" + round;
