@@ -1,6 +1,5 @@
 package dev.amlaks.emulator;
 
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.amlaks.emulator.catalog.Catalogs;
 import dev.amlaks.emulator.catalog.KubernetesVersions;
 import dev.amlaks.emulator.clock.ClockStore;
@@ -114,8 +113,9 @@ public final class Emulator implements AutoCloseable {
         if (keep != null) {
             checkStore(keep, config.startFresh());
         }
-        // Three things start-up waits for run side by side: the keys (read, or made at a first start:
-        // BouncyCastle and RSA), the store (H2, and Flyway when it is behind) and the catalogs, read here.
+        // Three things start-up waits for run side by side: the keys (read, or the TLS ones made at a first
+        // start with BouncyCastle; a token signing key only when first used), the store (H2, and Flyway when
+        // it is behind) and the catalogs, read here.
         CompletableFuture<Keys> keys = CompletableFuture.supplyAsync(() -> Keys.of(config, keep),
                 task -> startThread("emulator-start-keys", task));
         CompletableFuture<Database> store = CompletableFuture.supplyAsync(
@@ -139,7 +139,7 @@ public final class Emulator implements AutoCloseable {
         try {
             Keys k = await(keys);
             TlsMaterial tls = k.tls();
-            RSAKey signingKey = k.signingKey();
+            SigningKey signingKey = k.signingKey();
             this.tls = tls;
             ResourceRepository resources = new ResourceRepository(database);
             this.operationRows = new OperationRepository(database);
@@ -278,12 +278,12 @@ public final class Emulator implements AutoCloseable {
     }
 
     /** What HTTPS serves and what tokens are signed with: the data directory's, or new. */
-    private record Keys(TlsMaterial tls, RSAKey signingKey) {
+    private record Keys(TlsMaterial tls, SigningKey signingKey) {
 
         static Keys of(EmulatorConfig config, Path keep) {
             TlsMaterial tls = config.tlsCert() != null ? Certificates.supplied(config.tlsCert(), config.tlsKey())
                     : Certificates.generated(keep == null ? null : keep.resolve("tls"), config.tlsHosts());
-            return new Keys(tls, SigningKey.loadOrCreate(keep == null ? null : keep.resolve("identity")));
+            return new Keys(tls, SigningKey.open(keep == null ? null : keep.resolve("identity")));
         }
     }
 

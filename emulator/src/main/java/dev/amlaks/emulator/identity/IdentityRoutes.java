@@ -1,6 +1,5 @@
 package dev.amlaks.emulator.identity;
 
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.spi.ArmCall;
 import dev.amlaks.emulator.spi.PlainRoutes;
@@ -28,10 +27,10 @@ public final class IdentityRoutes implements PlainRoutes {
 
     private final ServicePrincipalService principals;
     private final Tokens tokens;
-    private final RSAKey key;
+    private final SigningKey key;
     private final java.util.function.LongSupplier realNow;
 
-    public IdentityRoutes(ServicePrincipalService principals, Tokens tokens, RSAKey key, java.util.function.LongSupplier realNow) {
+    public IdentityRoutes(ServicePrincipalService principals, Tokens tokens, SigningKey key, java.util.function.LongSupplier realNow) {
         this.principals = principals;
         this.tokens = tokens;
         this.key = key;
@@ -82,7 +81,7 @@ public final class IdentityRoutes implements PlainRoutes {
     }
 
     private void keys(Context ctx) {
-        ctx.status(200).contentType("application/json; charset=utf-8").result(SigningKey.jwks(key));
+        ctx.status(200).contentType("application/json; charset=utf-8").result(key.jwks());
     }
 
     /** MSAL's instance discovery: this host is its own cloud, with no aliases. */

@@ -22,7 +22,6 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,18 +37,29 @@ public final class Tokens {
     private static final DateTimeFormatter DOTNET = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US)
             .withZone(ZoneOffset.UTC);
 
-    private final RSAKey key;
-    private final RSASSASigner signer;
-    private final RSASSAVerifier verifier;
+    private final SigningKey signingKey;
+    private volatile Crypto crypto;
 
-    public Tokens(RSAKey key) {
-        this.key = key;
-        try {
-            this.signer = new RSASSASigner(key);
-            this.verifier = new RSASSAVerifier(key.toRSAPublicKey());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("the token signing key is not an RSA private key", e);
+    /** The key, its signer and its verifier, made together at first use (the key may still be being made at start). */
+    private record Crypto(RSAKey key, RSASSASigner signer, RSASSAVerifier verifier) {
+    }
+
+    public Tokens(SigningKey signingKey) {
+        this.signingKey = signingKey;
+    }
+
+    private Crypto crypto() {
+        Crypto c = crypto;
+        if (c == null) {
+            RSAKey key = signingKey.get();
+            try {
+                c = new Crypto(key, new RSASSASigner(key), new RSASSAVerifier(key.toRSAPublicKey()));
+            } catch (JOSEException e) {
+                throw new IllegalStateException("the token signing key is not an RSA private key", e);
+            }
+            crypto = c;
         }
+        return c;
     }
 
     public static String issuer(String tenantId) {
@@ -76,10 +86,11 @@ public final class Tokens {
                 .claim("uti", UUID.randomUUID().toString().replace("-", ""))
                 .claim("ver", "1.0")
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID())
+        Crypto c = crypto();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(c.key().getKeyID())
                 .build(), claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(c.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
@@ -101,7 +112,7 @@ public final class Tokens {
             throw unauthorized("InvalidAuthenticationToken", "The access token is invalid.");
         }
         try {
-            if (!jwt.verify(verifier)) {
+            if (!jwt.verify(crypto().verifier())) {
                 throw unauthorized("InvalidAuthenticationToken", "The access token has invalid signature.");
             }
         } catch (JOSEException e) {

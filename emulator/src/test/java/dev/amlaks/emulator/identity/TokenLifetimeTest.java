@@ -15,7 +15,7 @@ class TokenLifetimeTest {
 
     @Test
     void a_token_is_valid_until_its_expiry_in_real_time_and_expired_after() {
-        Tokens tokens = new Tokens(SigningKey.loadOrCreate(null));
+        Tokens tokens = new Tokens(SigningKey.open(null));
         long issued = 1_800_000_000_000L;
         String token = tokens.issue(SP, Tokens.ARM_AUDIENCES.get(0), issued, IdentityRoutes.LIFETIME);
         assertThat(tokens.verify(token, issued + (IdentityRoutes.LIFETIME - 60) * 1000, Set.of()).appId()).isEqualTo(SP.clientId());

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.amlaks.emulator.Emulator;
 import dev.amlaks.emulator.EmulatorConfig;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +30,13 @@ class DataDirectoryFaultsTest {
     }
 
     @BeforeEach
-    void firstRun() {
+    void firstRun() throws Exception {
         try (Emulator e = Emulator.start(config())) {
             assertThat(e.isReady()).isTrue();
+            // The signing key is made at its first use, here the JWKS a client reads.
+            HttpResponse<String> keys = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(e.httpUrl()
+                    + "/common/discovery/keys")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(keys.statusCode()).isEqualTo(200);
         }
     }
 
