@@ -3,28 +3,12 @@ Azure SDK for Python (azure-mgmt-machinelearningservices, api-version 2022-10-01
 the environment names. The cluster to attach (CLUSTER_ID)
 was made with `az aks create`. Run by PythonSdkMachineLearningTest; exits non-zero on the first broken expectation."""
 import json
-import os
 
 from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
-from azure.identity import ClientSecretCredential
-from azure.mgmt.machinelearningservices import MachineLearningServicesMgmtClient
-from azure.mgmt.applicationinsights import ApplicationInsightsManagementClient
-from azure.mgmt.applicationinsights.v2020_02_02.models import ApplicationInsightsComponent
-from azure.mgmt.keyvault import KeyVaultManagementClient
-from azure.mgmt.keyvault.models import Sku as KeyVaultSku, VaultCreateOrUpdateParameters, VaultProperties
-from azure.mgmt.machinelearningservices.models import (AKS, AKSSchemaProperties, ComputeResource, ManagedServiceIdentity,
-                                                       Workspace)
-from azure.mgmt.storage import StorageManagementClient
-from azure.mgmt.storage.models import Sku as StorageSku, StorageAccountCreateParameters
+from azure.mgmt.machinelearningservices.models import AKS, AKSSchemaProperties, ComputeResource, ManagedServiceIdentity, Workspace
 
-env = os.environ
-emulator = env.get("EMULATOR") == "true"
-credential = ClientSecretCredential(
-    env["AZURE_TENANT_ID"], env["AZURE_CLIENT_ID"], env["AZURE_CLIENT_SECRET"],
-    authority=env["AZURE_AUTHORITY_HOST"],
-    **({"instance_discovery": False} if emulator else {}))
-client = MachineLearningServicesMgmtClient(credential, env["AZURE_SUBSCRIPTION_ID"], base_url=env["ARM_ENDPOINT"],
-                                           credential_scopes=["https://management.core.windows.net//.default"])
+from azureml import client, env, workspace
+
 group, name, cluster_id, location = env["GROUP_NAME"], env["WORKSPACE_NAME"], env["CLUSTER_ID"], env["LOCATION"]
 
 # A workspace without its dependencies is refused, as Azure refuses it; none is invented.
@@ -36,25 +20,8 @@ except HttpResponseError as e:
     assert e.status_code == 400, e.status_code
     assert "Missing dependent resources in workspace json" in str(e), str(e)
 
-# Its dependencies, made with their own SDKs first, as a user would.
-arm = dict(base_url=env["ARM_ENDPOINT"], credential_scopes=["https://management.core.windows.net//.default"])
-sub = env["AZURE_SUBSCRIPTION_ID"]
-compact = "".join(c for c in name.lower() if c.isalnum())
-storage = StorageManagementClient(credential, sub, **arm).storage_accounts.begin_create(group, (compact + "st")[:24], StorageAccountCreateParameters(
-    sku=StorageSku(name="Standard_LRS"), kind="StorageV2", location=location), polling_interval=1).result()
-vault = KeyVaultManagementClient(credential, sub, **arm).vaults.begin_create_or_update(group, (compact + "kv")[:24], VaultCreateOrUpdateParameters(
-    location=location, properties=VaultProperties(tenant_id=env["AZURE_TENANT_ID"], sku=KeyVaultSku(family="A", name="standard"),
-                                                  access_policies=[])), polling_interval=1).result()
-insights = ApplicationInsightsManagementClient(credential, sub, **arm).components.create_or_update(group, name + "-ai", ApplicationInsightsComponent(
-    location=location, kind="web", application_type="web"))
-assert storage.primary_endpoints.blob.startswith("https://"), storage.primary_endpoints.blob
-assert insights.instrumentation_key, insights
-
-ws = client.workspaces.begin_create_or_update(group, name, Workspace(
-    location=location, identity=ManagedServiceIdentity(type="SystemAssigned"), storage_account=storage.id, key_vault=vault.id,
-    application_insights=insights.id), polling_interval=1).result()
-assert ws.provisioning_state == "Succeeded", ws.provisioning_state
-assert ws.storage_account.lower() == storage.id.lower(), ws.storage_account
+# Its dependencies, made with their own SDKs first, as a user would; then the workspace.
+ws = workspace(group, name, location)
 
 # C1, C2, L7: AksCompute.provisioning_configuration(cluster_purpose=DEV_TEST): a new cluster, 1 node.
 created = client.compute.begin_create_or_update(group, name, "pycreated", ComputeResource(

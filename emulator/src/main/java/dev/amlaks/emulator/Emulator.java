@@ -36,6 +36,7 @@ import dev.amlaks.emulator.providers.compute.QuotaLedger;
 import dev.amlaks.emulator.providers.containerservice.AksContext;
 import dev.amlaks.emulator.providers.containerservice.ContainerServiceProvider;
 import dev.amlaks.emulator.providers.dependencies.DependenciesProvider;
+import dev.amlaks.emulator.providers.kubernetesconfiguration.KubernetesConfigurationProvider;
 import dev.amlaks.emulator.providers.machinelearning.MachineLearningProvider;
 import dev.amlaks.emulator.providers.machinelearning.MlContext;
 import dev.amlaks.emulator.providers.network.NetworkProvider;
@@ -172,9 +173,12 @@ public final class Emulator implements AutoCloseable {
             providers.add(new ComputeProvider(quota, catalogs.vmSizes(), catalogs.regions(), catalogs.apiVersions()));
             ContainerServiceProvider containerService = new ContainerServiceProvider(aks, lists, lro, tls.trustPem(), catalogs.apiVersions());
             providers.add(containerService);
+            KubernetesConfigurationProvider kubernetesConfiguration = new KubernetesConfigurationProvider(context, containerService.clusters());
+            providers.add(kubernetesConfiguration);
             providers.add(new MachineLearningProvider(new MlContext(database, resources, operations, clock, kubernetes,
                     catalogs.vmSizes(), catalogs.regions(), groups, subscriptions, quota,
-                    containerService.clusters(), context.references()), lists, lro, catalogs.apiVersions()));
+                    containerService.clusters(), kubernetesConfiguration.extensions(), context.references()), lists, lro,
+                    catalogs.apiVersions()));
             providers.add(new AuthorizationProvider(context));
             providers.add(network);
             providers.add(new DependenciesProvider(context));

@@ -29,7 +29,8 @@ import java.util.Map;
  */
 record AksCompute(ResourceId id, String location, Map<String, String> tags, ProvisioningState state, String computeLocation,
                   String description, String createdOn, String modifiedOn, String resourceId, List<ArmError> provisioningErrors,
-                  boolean attached, boolean disableLocalAuth, Aks aks, ComputeState internal) implements ArmRecord {
+                  boolean attached, boolean disableLocalAuth, Aks aks, KubernetesCompute kubernetes, ComputeState internal)
+        implements ArmRecord {
 
     /** Every move an AKS compute's provisioning state may make (a compute also turns Failed when a newer attachment supersedes it). */
     static final Lifecycle LIFECYCLE = Lifecycle.of("AKS compute").begins(CREATING)
@@ -89,45 +90,68 @@ record AksCompute(ResourceId id, String location, Map<String, String> tags, Prov
     /** The same compute in {@code next}, which its lifecycle must allow. */
     AksCompute withState(ProvisioningState next) {
         return new AksCompute(id, location, tags, LIFECYCLE.move(state, next), computeLocation, description, createdOn, modifiedOn,
-                resourceId, provisioningErrors, attached, disableLocalAuth, aks, internal);
+                resourceId, provisioningErrors, attached, disableLocalAuth, aks, kubernetes, internal);
     }
 
     /** Failed, with {@code error} in its provisioningErrors. */
     AksCompute failed(ArmError error) {
         return new AksCompute(id, location, tags, LIFECYCLE.move(state, FAILED), computeLocation, description, createdOn, modifiedOn,
-                resourceId, List.of(error), attached, disableLocalAuth, aks, internal);
+                resourceId, List.of(error), attached, disableLocalAuth, aks, kubernetes, internal);
     }
 
     /** Succeeded, its errors cleared. */
     AksCompute succeeded() {
         return new AksCompute(id, location, tags, LIFECYCLE.move(state, SUCCEEDED), computeLocation, description, createdOn, modifiedOn,
-                resourceId, null, attached, disableLocalAuth, aks, internal);
+                resourceId, null, attached, disableLocalAuth, aks, kubernetes, internal);
     }
 
     AksCompute with(Aks newAks) {
         return new AksCompute(id, location, tags, state, computeLocation, description, createdOn, modifiedOn, resourceId,
-                provisioningErrors, attached, disableLocalAuth, newAks, internal);
+                provisioningErrors, attached, disableLocalAuth, newAks, kubernetes, internal);
     }
 
     AksCompute with(ComputeState newInternal) {
         return new AksCompute(id, location, tags, state, computeLocation, description, createdOn, modifiedOn, resourceId,
-                provisioningErrors, attached, disableLocalAuth, aks, newInternal);
+                provisioningErrors, attached, disableLocalAuth, aks, kubernetes, newInternal);
+    }
+
+    AksCompute with(KubernetesCompute newKubernetes) {
+        return new AksCompute(id, location, tags, state, computeLocation, description, createdOn, modifiedOn, resourceId,
+                provisioningErrors, attached, disableLocalAuth, aks, newKubernetes, internal);
+    }
+
+    /** {@code AKS}, or {@code Kubernetes} for a cluster attached through the Azure ML extension. */
+    String computeType() {
+        return kubernetes == null ? "AKS" : KubernetesCompute.TYPE;
+    }
+
+    /**
+     * A3: whether this attachment and {@code other} are attachments of the same workload space of
+     * one cluster: any two that involve an AKS compute, or two Kubernetes computes in the same namespace.
+     */
+    boolean sharesClusterWith(AksCompute other) {
+        ResourceId mine = clusterId();
+        ResourceId theirs = other.clusterId();
+        if (mine == null || theirs == null || !mine.key().equals(theirs.key())) {
+            return false;
+        }
+        return kubernetes == null || other.kubernetes == null || kubernetes.namespace().equals(other.kubernetes.namespace());
     }
 
     AksCompute withResourceId(String cluster) {
         return new AksCompute(id, location, tags, state, computeLocation, description, createdOn, modifiedOn, cluster,
-                provisioningErrors, attached, disableLocalAuth, aks, internal);
+                provisioningErrors, attached, disableLocalAuth, aks, kubernetes, internal);
     }
 
     AksCompute withTagsAndDescription(Map<String, String> newTags, String newDescription) {
         return new AksCompute(id, location, newTags, state, computeLocation, newDescription, createdOn, modifiedOn, resourceId,
-                provisioningErrors, attached, disableLocalAuth, aks, internal);
+                provisioningErrors, attached, disableLocalAuth, aks, kubernetes, internal);
     }
 
     /** Stamped as modified at {@code millis}. */
     AksCompute modifiedAt(long millis) {
         return new AksCompute(id, location, tags, state, computeLocation, description, createdOn, stamp(millis), resourceId,
-                provisioningErrors, attached, disableLocalAuth, aks, internal);
+                provisioningErrors, attached, disableLocalAuth, aks, kubernetes, internal);
     }
 
     static Aks emptyAks() {

@@ -248,4 +248,29 @@ final class AksComputeRules {
             throw new IllegalStateException(e);
         }
     }
+
+    private static final java.util.regex.Pattern NAMESPACE = java.util.regex.Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
+
+    /**
+     * A Kubernetes compute's properties: a namespace that is a Kubernetes name, instance types that
+     * are objects (Azure ML's default one when none are given), the default among them.
+     */
+    static KubernetesCompute kubernetes(String namespace, String defaultInstanceType, ObjectNode instanceTypes, String releaseTrain) {
+        if (!NAMESPACE.matcher(namespace).matches()) {
+            throw MlErrors.invalidNamespace(namespace);
+        }
+        ObjectNode types = instanceTypes == null || instanceTypes.isEmpty() ? KubernetesCompute.defaultInstanceTypes() : instanceTypes;
+        java.util.List<String> names = new java.util.ArrayList<>();
+        types.fieldNames().forEachRemaining(names::add);
+        for (String n : names) {
+            if (!types.get(n).isObject()) {
+                throw MlErrors.instanceTypeNotAnObject(n);
+            }
+        }
+        String chosen = defaultInstanceType == null ? names.get(0) : defaultInstanceType;
+        if (!types.has(chosen)) {
+            throw MlErrors.defaultInstanceTypeNotListed(chosen, names);
+        }
+        return new KubernetesCompute(namespace, chosen, types, releaseTrain);
+    }
 }

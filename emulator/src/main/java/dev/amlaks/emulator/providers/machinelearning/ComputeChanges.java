@@ -34,8 +34,15 @@ final class ComputeChanges {
         if (ctx.operations().running(h, s.row().key()).isPresent()) {
             throw MlErrors.computeBusy(c.id().name(), c.state().value());
         }
+        if (!r.computeType().equals(c.computeType())) {
+            throw MlErrors.computeTypeCannotChange(c.id().name(), c.computeType(), r.computeType());
+        }
         AksClusters.View cluster = views.live(h, c).filter(v -> c.state() == ProvisioningState.SUCCEEDED)
                 .orElseThrow(() -> MlErrors.failedComputeCannotChange(c.id().name()));
+        checkCluster(c, r);
+        if (c.kubernetes() != null) {
+            return updateKubernetes(h, s, r, apiVersion);
+        }
         checkFixed(c, r);
         AksCompute changed = settings(c, r.aks());
         boolean settingsChanged = !changed.equals(c);
@@ -57,13 +64,39 @@ final class ComputeChanges {
         return new ComputeService.Result(op == null ? views.present(h, saved) : saved.row().body(), op, false);
     }
 
-    /** What may never change, or only by detaching and attaching again (A4): the cluster, the VM size, the purpose, the network. */
-    private static void checkFixed(AksCompute c, ComputeRequest r) {
+    /** The cluster of a compute never changes: another cluster is another compute. */
+    private static void checkCluster(AksCompute c, ComputeRequest r) {
         String current = c.internal().clusterId();
         if (r.attaches() && !sameCluster(r.resourceId(), current)) {
             throw MlErrors.nameInUse(c.id().name(), "in this workspace (compute '" + c.id().name() + "' uses cluster '" + current
                     + "'; to attach '" + r.resourceId() + "' choose another name, or detach '" + c.id().name() + "' first)");
         }
+    }
+
+    /** A Kubernetes compute: its namespace is fixed (A4); its instance types, tags and description change, the types through an update. */
+    private ComputeService.Result updateKubernetes(Handle h, RecordStore.Stored<AksCompute> s, ComputeRequest r, String apiVersion) {
+        AksCompute c = s.value();
+        KubernetesCompute k = c.kubernetes();
+        ComputeRequest.KubernetesRequest asked = r.kubernetes();
+        if (asked.namespace() != null && !asked.namespace().equals(k.namespace())) {
+            throw MlErrors.namespaceCannotChange(c.id().name(), k.namespace(), asked.namespace());
+        }
+        KubernetesCompute next = asked.instanceTypes() == null && asked.defaultInstanceType() == null ? k
+                : AksComputeRules.kubernetes(k.namespace(), asked.defaultInstanceType(), asked.instanceTypes() != null
+                        ? asked.instanceTypes() : k.instanceTypes(), k.extensionReleaseTrain());
+        AksCompute changed = c.with(next).withTagsAndDescription(r.tags() != null ? r.tags() : c.tags(), r.hasDescription()
+                ? r.description() : c.description());
+        Operation op = null;
+        if (!next.equals(k)) {
+            changed = changed.withState(ProvisioningState.UPDATING);
+            op = start(h, "update", c, apiVersion, null);
+        }
+        RecordStore.Stored<AksCompute> saved = store.save(h, s, changed);
+        return new ComputeService.Result(op == null ? views.present(h, saved) : saved.row().body(), op, false);
+    }
+
+    /** What may never change, or only by detaching and attaching again (A4): the VM size, the purpose, the network. */
+    private static void checkFixed(AksCompute c, ComputeRequest r) {
         ComputeRequest.AksRequest aks = r.aks();
         if (aks.agentVmSize() != null && !aks.agentVmSize().equalsIgnoreCase(c.aks().agentVmSize())) {
             throw MlErrors.vmSizeCannotChange(c.aks().agentVmSize(), aks.agentVmSize(), c.attached());

@@ -32,7 +32,7 @@ final class ComputeCodec implements RecordCodec<AksCompute> {
         b.put("location", c.location());
         b.set("tags", Json.MAPPER.valueToTree(c.tags()));
         ObjectNode p = b.putObject("properties");
-        p.put("computeType", "AKS");
+        p.put("computeType", c.computeType());
         p.put("computeLocation", c.computeLocation());
         p.put("provisioningState", c.state().value());
         p.put("description", c.description());
@@ -48,6 +48,18 @@ final class ComputeCodec implements RecordCodec<AksCompute> {
         p.put("isAttachedCompute", c.attached());
         p.put("disableLocalAuth", c.disableLocalAuth());
         ObjectNode a = p.putObject("properties");
+        if (c.kubernetes() != null) {
+            KubernetesCompute k = c.kubernetes();
+            a.put("namespace", k.namespace());
+            a.put("defaultInstanceType", k.defaultInstanceType());
+            a.set("instanceTypes", k.instanceTypes());
+            a.putNull("relayConnectionString");
+            a.putNull("serviceBusConnectionString");
+            a.putNull("extensionPrincipalId");
+            a.put("extensionInstanceReleaseTrain", k.extensionReleaseTrain());
+            a.putNull("vcName");
+            return b;
+        }
         AksCompute.Aks aks = c.aks();
         a.put("clusterFqdn", aks.clusterFqdn());
         a.set("systemServices", aks.systemServices() == null ? Json.MAPPER.nullNode() : aks.systemServices());
@@ -87,14 +99,17 @@ final class ComputeCodec implements RecordCodec<AksCompute> {
                 errors.add(Json.convert(e.path("error"), ArmError.class));
             }
         }
-        AksCompute.Aks aks = new AksCompute.Aks(text(a, "clusterFqdn"), a.hasNonNull("systemServices") ? a.get("systemServices") : null,
+        KubernetesCompute kubernetes = !KubernetesCompute.TYPE.equals(text(p, "computeType")) ? null : new KubernetesCompute(
+                text(a, "namespace"), text(a, "defaultInstanceType"), a.path("instanceTypes").isObject() ? (ObjectNode) a.get("instanceTypes")
+                : null, text(a, "extensionInstanceReleaseTrain"));
+        AksCompute.Aks aks = kubernetes != null ? AksCompute.emptyAks() : new AksCompute.Aks(text(a, "clusterFqdn"), a.hasNonNull("systemServices") ? a.get("systemServices") : null,
                 a.hasNonNull("agentCount") ? a.get("agentCount").asLong() : null, text(a, "agentVmSize"), text(a, "clusterPurpose"),
                 a.path("sslConfiguration").isObject() ? (ObjectNode) a.get("sslConfiguration") : Json.object().put("status", "Disabled"),
                 a.path("aksNetworkingConfiguration").isObject() ? (ObjectNode) a.get("aksNetworkingConfiguration") : null,
                 a.path("loadBalancerType").asText("PublicIp"), text(a, "loadBalancerSubnet"));
         return new AksCompute(id, b.path("location").asText(), tags, ProvisioningState.of(text(p, "provisioningState")),
                 text(p, "computeLocation"), text(p, "description"), text(p, "createdOn"), text(p, "modifiedOn"), text(p, "resourceId"), errors,
-                p.path("isAttachedCompute").asBoolean(false), p.path("disableLocalAuth").asBoolean(false), aks,
+                p.path("isAttachedCompute").asBoolean(false), p.path("disableLocalAuth").asBoolean(false), aks, kubernetes,
                 Codecs.state(internal, ComputeState.class, ComputeState.NONE));
     }
 }

@@ -11,6 +11,7 @@ import dev.amlaks.emulator.operations.Operation;
 import dev.amlaks.emulator.operations.OperationRequest;
 import dev.amlaks.emulator.operations.ProvisioningState;
 import dev.amlaks.emulator.providers.containerservice.AksClusters;
+import dev.amlaks.emulator.providers.kubernetesconfiguration.ClusterExtensions;
 import dev.amlaks.emulator.spi.RecordStore;
 import java.util.Locale;
 import java.util.UUID;
@@ -37,6 +38,9 @@ final class ComputeCreation {
 
     /** A compute without {@code resourceId}: a new cluster, created by the AKS provider in the workspace's resource group. */
     Created provision(Handle h, ResourceId id, ComputeRequest r, String location, String apiVersion) {
+        if (r.kubernetes() != null) {
+            throw MlErrors.kubernetesNeedsCluster();
+        }
         ComputeRequest.AksRequest aks = r.aks();
         KubernetesCatalog catalog = ctx.versions().current();
         if (aks.versionField() != null) {
@@ -100,6 +104,9 @@ final class ComputeCreation {
         AksClusters.View cluster = ctx.clusters().find(h, clusterId).orElseThrow(() -> MlErrors.clusterToAttachNotFound(clusterId.name(),
                 clusterId.resourceGroup(), clusterId.subscriptionId()));
         requireUsable(cluster);
+        if (r.kubernetes() != null) {
+            return attachKubernetes(h, id, r, location, cluster, apiVersion);
+        }
         AksComputeRules.checkVersion(ctx.versions().current(), cluster.kubernetesVersion(), cluster.id().name());
         RegionsFixture.Region region = ctx.regions().find(cluster.location()).orElseThrow();
         RegionsFixture.Region pair = ctx.regions().find(region.pairedRegion()).orElse(region);
@@ -119,6 +126,28 @@ final class ComputeCreation {
         RecordStore.Stored<AksCompute> saved = store.save(h, null, compute);
         return new Created(saved, ctx.operations().start(h, OperationRequest.of(ComputeKinds.KIND + "attach", id, MlNames.NAMESPACE,
                 location, "PUT", apiVersion)));
+    }
+
+    /**
+     * A Kubernetes compute: the cluster must run the Azure ML extension, installed; the compute
+     * names the namespace its workloads go to and the instance types they may ask for.
+     */
+    private Created attachKubernetes(Handle h, ResourceId id, ComputeRequest r, String location, AksClusters.View cluster,
+                                     String apiVersion) {
+        ClusterExtensions.Installed ext = ctx.extensions().azureMl(h, cluster.id())
+                .orElseThrow(() -> MlErrors.noAzureMlExtension(cluster.displayId()));
+        if (ext.state() != ProvisioningState.SUCCEEDED) {
+            throw MlErrors.azureMlExtensionNotReady(cluster.id().name(), ext.name(), ext.state().value());
+        }
+        ComputeRequest.KubernetesRequest k = r.kubernetes();
+        KubernetesCompute properties = AksComputeRules.kubernetes(k.namespace() == null ? "default" : k.namespace(),
+                k.defaultInstanceType(), k.instanceTypes(), ext.releaseTrain().toLowerCase(Locale.ROOT));
+        AksCompute compute = newCompute(id, r, location, cluster.location(), true, AksCompute.emptyAks(),
+                new ComputeState(cluster.displayId(), cluster.resourceUid(), null, false, null, null))
+                .with(properties).withResourceId(cluster.displayId());
+        RecordStore.Stored<AksCompute> saved = store.save(h, null, compute);
+        return new Created(saved, ctx.operations().start(h, OperationRequest.of(ComputeKinds.KIND + "attachKubernetes", id,
+                MlNames.NAMESPACE, location, "PUT", apiVersion)));
     }
 
     /** The cluster can be attached now: it exists, finished provisioning, runs. */
@@ -151,7 +180,7 @@ final class ComputeCreation {
                                   AksCompute.Aks aks, ComputeState internal) {
         String now = AksCompute.stamp(ctx.clock().nowMillis());
         return new AksCompute(id, location, r.tags(), AksCompute.LIFECYCLE.begin(ProvisioningState.CREATING), computeLocation,
-                r.description(), now, now, null, null, attached, Boolean.TRUE.equals(r.disableLocalAuth()), aks, internal);
+                r.description(), now, now, null, null, attached, Boolean.TRUE.equals(r.disableLocalAuth()), aks, null, internal);
     }
 
     private static ObjectNode clusterRequest(String location, long count, String vmSize, String loadBalancerSku, ObjectNode network) {

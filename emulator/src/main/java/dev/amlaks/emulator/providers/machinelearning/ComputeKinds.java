@@ -39,6 +39,7 @@ final class ComputeKinds {
         List<OperationKind> out = new ArrayList<>();
         out.add(kind("create", this::created));
         out.add(kind("attach", this::attached));
+        out.add(kind("attachKubernetes", this::attached));
         out.add(kind("scale", this::created));
         out.add(kind("update", (h, s, op, at) -> land(h, s, s.value(), at)));
         out.add(kind("detach", this::removed));
@@ -93,14 +94,12 @@ final class ComputeKinds {
         if (cluster.isEmpty()) {
             return OperationKind.Outcome.failure(400, ComputeViews.clusterGone(c));
         }
-        String key = cluster.get().id().key();
         for (StoredResource other : ctx.resources().allOfType(h, MlNames.COMPUTE_KEY)) {
             if (other.key().equals(c.id().key())) {
                 continue;
             }
             RecordStore.Stored<AksCompute> o = store.read(other);
-            ResourceId otherCluster = o.value().clusterId();
-            if (otherCluster == null || !otherCluster.key().equals(key) || o.value().state() == ProvisioningState.DELETING
+            if (!c.sharesClusterWith(o.value()) || o.value().state() == ProvisioningState.DELETING
                     || o.value().internal().supersededBy() != null || newerAttachment(h, other, op)) {
                 continue;
             }
@@ -114,7 +113,7 @@ final class ComputeKinds {
 
     /** Whether {@code other} is attaching the cluster still, and was accepted after {@code op}. */
     private boolean newerAttachment(Handle h, StoredResource other, Operation op) {
-        return ctx.operations().running(h, other).filter(r -> r.kind().equals(op.kind()))
+        return ctx.operations().running(h, other).filter(r -> r.kind().startsWith(KIND + "attach"))
                 .map(r -> r.startedAt() > op.startedAt() || (r.startedAt() == op.startedAt() && r.id().compareTo(op.id()) > 0))
                 .orElse(false);
     }

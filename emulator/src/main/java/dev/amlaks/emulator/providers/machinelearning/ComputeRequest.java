@@ -15,13 +15,17 @@ import java.util.Map;
  * @param hasDescription whether {@code description} was sent at all (it may be sent as null)
  */
 record ComputeRequest(String location, Map<String, String> tags, String description, boolean hasDescription, Boolean disableLocalAuth,
-                      String resourceId, String computeLocation, AksRequest aks) {
+                      String resourceId, String computeLocation, AksRequest aks, KubernetesRequest kubernetes) {
 
     private static final String AKS = "properties.properties";
 
     /** {@code properties.properties} of an AKS compute PUT. */
     record AksRequest(String clusterPurpose, Long agentCount, String agentVmSize, String versionField, boolean enablePrivateCluster,
                       ObjectNode aksNetworkingConfiguration, String loadBalancerType, String loadBalancerSubnet, ObjectNode sslConfiguration) {
+    }
+
+    /** {@code properties.properties} of a Kubernetes compute PUT (null fields: not sent). */
+    record KubernetesRequest(String namespace, String defaultInstanceType, ObjectNode instanceTypes) {
     }
 
     static ComputeRequest parse(ObjectNode body) {
@@ -31,9 +35,10 @@ record ComputeRequest(String location, Map<String, String> tags, String descript
         }
         String type = JsonFields.string(props, "computeType", "properties.computeType");
         if (type == null) {
-            throw MlErrors.missing("properties.computeType", "the kind of compute; supported values: AKS");
+            throw MlErrors.missing("properties.computeType", "the kind of compute; supported values: AKS, Kubernetes");
         }
-        if (!type.equalsIgnoreCase("AKS")) {
+        boolean kubernetes = type.equalsIgnoreCase("Kubernetes");
+        if (!type.equalsIgnoreCase("AKS") && !kubernetes) {
             throw MlErrors.computeTypeNotEmulated(type);
         }
         JsonFields.stringMap(body, "tags", "tags");
@@ -44,7 +49,10 @@ record ComputeRequest(String location, Map<String, String> tags, String descript
             body.get("tags").fields().forEachRemaining(e -> t.put(e.getKey(), e.getValue().asText()));
         }
         ObjectNode aks = JsonFields.object(props, "properties", AKS);
-        ObjectNode a = aks == null ? Json.object() : aks;
+        ObjectNode a = aks == null || kubernetes ? Json.object() : aks;
+        KubernetesRequest k = !kubernetes ? null : new KubernetesRequest(JsonFields.string(aks, "namespace", AKS + ".namespace"),
+                JsonFields.string(aks, "defaultInstanceType", AKS + ".defaultInstanceType"),
+                JsonFields.object(aks, "instanceTypes", AKS + ".instanceTypes"));
         String versionField = a.hasNonNull("kubernetesVersion") ? "kubernetesVersion" : a.hasNonNull("orchestratorVersion")
                 ? "orchestratorVersion" : null;
         boolean privateCluster = a.path("enablePrivateCluster").asBoolean(false)
@@ -59,7 +67,12 @@ record ComputeRequest(String location, Map<String, String> tags, String descript
                         JsonFields.object(a, "aksNetworkingConfiguration", AKS + ".aksNetworkingConfiguration"),
                         JsonFields.string(a, "loadBalancerType", AKS + ".loadBalancerType"),
                         JsonFields.string(a, "loadBalancerSubnet", AKS + ".loadBalancerSubnet"),
-                        JsonFields.object(a, "sslConfiguration", AKS + ".sslConfiguration")));
+                        JsonFields.object(a, "sslConfiguration", AKS + ".sslConfiguration")), k);
+    }
+
+    /** {@code computeType} as the service spells it. */
+    String computeType() {
+        return kubernetes != null ? KubernetesCompute.TYPE : "AKS";
     }
 
     /** Attach an existing cluster (true), or have Azure ML create one (false). */

@@ -148,10 +148,11 @@ public final class ComputeService {
      */
     public ObjectNode listKeys(ResourceId id) {
         return ctx.db().withHandle(h -> {
-            AksClusters.View cluster = usableCluster(h, load(h, id).value());
+            AksCompute compute = load(h, id).value();
+            AksClusters.View cluster = usableCluster(h, compute);
             String registry = workspaces.get(h, id.parent()).containerRegistry();
             ObjectNode out = Json.object();
-            out.put("computeType", "AKS");
+            out.put("computeType", compute.computeType());
             out.put("userKubeConfig", ctx.clusters().kubeconfig(cluster, "clusterUser"));
             out.put("adminKubeConfig", ctx.clusters().kubeconfig(cluster, "clusterAdmin"));
             if (registry == null || registry.isBlank()) {

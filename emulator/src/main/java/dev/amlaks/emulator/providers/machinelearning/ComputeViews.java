@@ -9,7 +9,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * How computes read: a compute whose cluster was deleted (or deleted and made again) shows as
- * Failed (C1), and its node count is the cluster's own; derived on every read, never stored.
+ * Failed (C1), as does a Kubernetes compute whose cluster lost its Azure ML extension; an AKS
+ * compute's node count is the cluster's own; derived on every read, never stored.
  */
 final class ComputeViews {
 
@@ -28,6 +29,13 @@ final class ComputeViews {
         Optional<AksClusters.View> cluster = live(h, c);
         if (cluster.isEmpty()) {
             return ComputeCodec.tree(c.failed(clusterGone(c))).toString();
+        }
+        if (c.kubernetes() != null) {
+            // What runs Azure ML's workloads on the cluster is its extension: without it the compute is broken, as without the cluster.
+            boolean extension = ctx.extensions().azureMl(h, cluster.get().id()).filter(e -> e.state() != ProvisioningState.DELETING)
+                    .isPresent();
+            return extension ? s.row().body() : ComputeCodec.tree(c.failed(MlErrors.extensionGone(cluster.get().displayId(),
+                    c.id().name()))).toString();
         }
         AksClusters.Pool serving = cluster.get().servingPool();
         if (serving == null || Long.valueOf(serving.count()).equals(c.aks().agentCount())) {

@@ -7,15 +7,16 @@ import dev.amlaks.emulator.clock.VirtualClock;
 import dev.amlaks.emulator.operations.OperationService;
 import dev.amlaks.emulator.providers.compute.QuotaLedger;
 import dev.amlaks.emulator.providers.containerservice.AksClusters;
+import dev.amlaks.emulator.providers.kubernetesconfiguration.ClusterExtensions;
 import dev.amlaks.emulator.spi.References;
 import dev.amlaks.emulator.spi.ResourceGroups;
 import dev.amlaks.emulator.store.Database;
 import dev.amlaks.emulator.store.ResourceRepository;
 import dev.amlaks.emulator.tenancy.SubscriptionService;
 
-/** What the Azure ML provider's services share; AKS clusters are reached only through {@link AksClusters}. */
+/** What the Azure ML provider's services share; AKS clusters are reached only through {@link AksClusters}, their extensions through {@link ClusterExtensions}. */
 public record MlContext(Database db, ResourceRepository resources, OperationService operations, VirtualClock clock,
                         KubernetesVersions versions, VmSizes sizes, Regions regions, ResourceGroups groups,
-                        SubscriptionService subscriptions, QuotaLedger quota, AksClusters clusters,
+                        SubscriptionService subscriptions, QuotaLedger quota, AksClusters clusters, ClusterExtensions extensions,
                         References references) {
 }

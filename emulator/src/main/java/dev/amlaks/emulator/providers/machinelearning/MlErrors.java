@@ -75,8 +75,56 @@ final class MlErrors {
     }
 
     static ArmException computeTypeNotEmulated(String type) {
-        return badArgument("Compute type '" + type + "' is not emulated: this emulator serves computeType 'AKS' only (Azure"
-                + " Kubernetes Service inference clusters, created or attached). Supported values of properties.computeType: AKS.");
+        return badArgument("Compute type '" + type + "' is not emulated: this emulator serves computeType 'AKS' (Azure Kubernetes"
+                + " Service inference clusters, created or attached) and 'Kubernetes' (an AKS cluster with the Azure ML extension,"
+                + " attached). Supported values of properties.computeType: AKS, Kubernetes.");
+    }
+
+    // --- Kubernetes computes (an AKS cluster with the Azure ML extension)
+
+    static ArmException kubernetesNeedsCluster() {
+        return badArgument("A Kubernetes compute attaches a cluster that runs the Azure ML extension: properties.resourceId is required,"
+                + " the id of the AKS cluster (/subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.ContainerService"
+                + "/managedClusters/{name}). Azure Machine Learning does not create clusters for this compute type.");
+    }
+
+    static ArmException noAzureMlExtension(String cluster) {
+        return badArgument("The cluster '" + cluster + "' has no Azure Machine Learning extension, which a Kubernetes compute needs."
+                + " Install one first (extension type Microsoft.AzureML.Kubernetes, for example with az k8s-extension create"
+                + " --extension-type Microsoft.AzureML.Kubernetes --cluster-type managedClusters --configuration-settings"
+                + " enableInference=true inferenceRouterServiceType=LoadBalancer allowInsecureConnections=true), then attach again.");
+    }
+
+    static ArmException azureMlExtensionNotReady(String cluster, String extension, String state) {
+        return badArgument("The Azure Machine Learning extension '" + extension + "' of the cluster '" + cluster + "' is in provisioning"
+                + " state '" + state + "': a Kubernetes compute attaches once it is Succeeded. "
+                + (state.equals("Failed") ? "Read its properties.errorInfo, fix its configuration settings and update it."
+                : "Wait for its operation to finish."));
+    }
+
+    static ArmException invalidNamespace(String value) {
+        return badArgument("The value '" + value + "' of properties.properties.namespace is not a Kubernetes namespace name: 1 to 63"
+                + " lower-case letters, digits and '-', starting and ending with a letter or digit.");
+    }
+
+    static ArmException defaultInstanceTypeNotListed(String name, java.util.Collection<String> listed) {
+        return badArgument("properties.properties.defaultInstanceType '" + name + "' is not one of properties.properties.instanceTypes ("
+                + String.join(", ", listed) + "): name one of them, or add it.");
+    }
+
+    static ArmException instanceTypeNotAnObject(String name) {
+        return badArgument("properties.properties.instanceTypes." + name + " must be an object: {\"nodeSelector\": {...} or null,"
+                + " \"resources\": {\"requests\": {\"cpu\": \"1\", \"memory\": \"4Gi\"}, \"limits\": {...}}}.");
+    }
+
+    static ArmException computeTypeCannotChange(String name, String current, String requested) {
+        return badArgument("Compute '" + name + "' is of type '" + current + "': properties.computeType cannot change (got '" + requested
+                + "'). Detach it and attach the cluster again under the new type.");
+    }
+
+    static ArmException namespaceCannotChange(String name, String current, String requested) {
+        return badArgument("The namespace of compute '" + name + "' is '" + current + "' and cannot change (got '" + requested + "'): to"
+                + " move its workloads, detach it and attach the cluster again with the new namespace.");
     }
 
     static ArmException operationNotForAks() {
@@ -342,6 +390,12 @@ final class MlErrors {
         return new ArmError("ComputeResourceNotFound", "The AKS cluster '" + cluster + "' behind compute '" + compute + "' no longer"
                 + " exists: it or its resource group was deleted (or it was deleted and created again). Models cannot be deployed to this"
                 + " compute. Delete the compute (underlyingResourceAction=Detach), then create a new cluster or attach an existing one.");
+    }
+
+    static ArmError extensionGone(String cluster, String compute) {
+        return new ArmError("ComputeResourceNotFound", "The Azure Machine Learning extension of the cluster '" + cluster + "' behind"
+                + " compute '" + compute + "' was removed: nothing on the cluster runs Azure ML's workloads any more. Install the extension"
+                + " again (extension type Microsoft.AzureML.Kubernetes), then detach this compute and attach the cluster again.");
     }
 
     static ArmError clusterProvisioningFailed(String cluster, String state) {

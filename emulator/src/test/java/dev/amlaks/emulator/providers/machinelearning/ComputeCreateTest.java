@@ -236,10 +236,10 @@ class ComputeCreateTest {
     }
 
     @Test
-    void only_aks_computes_are_emulated_and_the_body_is_checked() {
+    void only_aks_and_kubernetes_computes_are_emulated_and_the_body_is_checked() {
         Ml.put(EMULATOR, "mlrg", "mlws", "amlc", "{\"location\":\"eastus\",\"properties\":{\"computeType\":\"AmlCompute\"}}")
                 .then().statusCode(400).body("error.message", containsString("'AmlCompute' is not emulated"))
-                .body("error.message", containsString("Supported values of properties.computeType: AKS"));
+                .body("error.message", containsString("Supported values of properties.computeType: AKS, Kubernetes."));
         Ml.put(EMULATOR, "mlrg", "mlws", "notype", "{\"location\":\"eastus\",\"properties\":{}}")
                 .then().statusCode(400).body("error.message", containsString("'properties.computeType' is required"));
         Ml.put(EMULATOR, "mlrg", "mlws", "noprops", "{\"location\":\"eastus\"}")
