@@ -175,10 +175,10 @@ public final class Emulator implements AutoCloseable {
             providers.add(containerService);
             KubernetesConfigurationProvider kubernetesConfiguration = new KubernetesConfigurationProvider(context, containerService.clusters());
             providers.add(kubernetesConfiguration);
-            providers.add(new MachineLearningProvider(new MlContext(database, resources, operations, clock, kubernetes,
-                    catalogs.vmSizes(), catalogs.regions(), groups, subscriptions, quota,
-                    containerService.clusters(), kubernetesConfiguration.extensions(), context.references()), lists, lro,
-                    catalogs.apiVersions()));
+            MachineLearningProvider machineLearning = new MachineLearningProvider(new MlContext(database, resources, operations, clock,
+                    kubernetes, catalogs.vmSizes(), catalogs.regions(), groups, subscriptions, quota, containerService.clusters(),
+                    kubernetesConfiguration.extensions(), context.references(), this::httpsUrl), lists, lro, catalogs.apiVersions());
+            providers.add(machineLearning);
             providers.add(new AuthorizationProvider(context));
             providers.add(network);
             providers.add(new DependenciesProvider(context));
@@ -256,7 +256,7 @@ public final class Emulator implements AutoCloseable {
                     List.of(control, identityControl, new FaultRoutes(faults), new SnapshotRoutes(snapshots), new WorldRoutes(kubernetes, quota, policies, catalogs.regions(),
                             catalogs.vmSizes().families().keySet()),
                             new ScenarioRoutes(scenarios), new MetadataRoutes(), new EventRoutes(changes), new DashboardRoutes(),
-                            identity), tls, controlToken);
+                            identity, machineLearning.scoring()), tls, controlToken);
             // Assigned before the ports open: a request arriving at once (a health probe) finds it, and health says 503 until ready.
             frontDoor.start();
             this.ticker = startTicker(config.tickMillis());

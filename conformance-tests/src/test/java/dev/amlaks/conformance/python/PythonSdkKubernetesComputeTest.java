@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * azure-mgmt-kubernetesconfiguration (2022-03-01) and azure-mgmt-machinelearningservices (2022-10-01), shipped with
  * azure-cli, against the target: the Azure ML extension installed on a cluster made with az aks create, the cluster
- * attached as a Kubernetes compute, detached, and the extension removed.
+ * attached as a Kubernetes compute, an online endpoint with two deployments called at its scoring URI, and all of it
+ * taken down again.
  */
 class PythonSdkKubernetesComputeTest {
 
@@ -26,7 +27,7 @@ class PythonSdkKubernetesComputeTest {
     static final ConformanceTarget TARGET = new ConformanceTarget();
 
     @Test
-    @DisplayName("Azure ML v2: the extension, then a Kubernetes compute attached and detached (D1), through the Python SDKs")
+    @DisplayName("Azure ML v2: the extension, a Kubernetes compute, an endpoint with two deployments scored 80/20, through the Python SDKs")
     void the_extension_is_installed_and_the_cluster_attached_as_a_kubernetes_compute() throws Exception {
         String python = Python.interpreter();
         String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -42,6 +43,7 @@ class PythonSdkKubernetesComputeTest {
             assertThat(out.get("extension").asText()).isEqualToIgnoringCase(clusterId
                     + "/providers/Microsoft.KubernetesConfiguration/extensions/azureml");
             assertThat(out.get("attached").asText()).endsWith("/workspaces/pyk" + suffix + "/computes/pyk8s");
+            assertThat(out.get("scored").get("blue").asInt()).as("80/20 over ten calls").isEqualTo(8);
             // The cluster outlives both, as AKS sees it.
             assertThat(az.run("aks", "show", "-g", group, "-n", "k8s", "--query", "provisioningState", "-o", "tsv")
                     .requireSuccess("az aks show").stdout().trim()).isEqualTo("Succeeded");

@@ -74,7 +74,8 @@ class ReadmeTopToBottomTest {
     @Order(1)
     void the_curl_snippets_run_in_order() throws Exception {
         Tools.requireCommand("curl", "install it (apt-get install -y curl) to run the README's curl snippets");
-        for (String name : List.of("curl-resource-group", "curl-long-running-delete", "curl-seed-walkthrough", "curl-kubernetes-compute")) {
+        for (String name : List.of("curl-resource-group", "curl-long-running-delete", "curl-seed-walkthrough", "curl-kubernetes-compute",
+                "curl-scoring")) {
             bash(snippet(name), Map.of()).requireSuccess("the README's " + name + " snippet");
         }
         assertThat(emulator.clock().mode().label()).as("the snippets give the clock back to the run command's mode").isEqualTo("scaled");
@@ -154,7 +155,7 @@ class ReadmeTopToBottomTest {
     @Order(7)
     void every_runnable_snippet_of_the_readme_is_run_by_some_test() {
         List<String> covered = new ArrayList<>(List.of("curl-resource-group", "curl-long-running-delete", "curl-seed-walkthrough",
-                "curl-kubernetes-compute", "trust",
+                "curl-kubernetes-compute", "curl-scoring", "trust",
                 "azure-cli", "java-trust", "java", "javascript", "python"));
         covered.addAll(ReadmeContainerTest.SNIPPETS);
         covered.addAll(ReadmeFilesTest.SNIPPETS);

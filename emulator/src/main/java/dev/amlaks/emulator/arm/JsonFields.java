@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Typed reads of a request tree that answer a wrong JSON type with ARM's 400
@@ -83,6 +85,17 @@ public final class JsonFields {
             }
             out.add(a.get(i).asText());
         }
+        return out;
+    }
+
+    /** {@code tags} as a request sends them: every value a string, in the order sent; null when the request names none. */
+    public static Map<String, String> tags(JsonNode body) {
+        stringMap(body, "tags", "tags");
+        if (body == null || !body.path("tags").isObject()) {
+            return null;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        body.get("tags").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 

@@ -90,21 +90,34 @@ public final class Scenarios {
     }
 
     /** Loads {@code name} into {@code subscriptionId} (null: the default one), after a full reset when {@code resetFirst}. */
-    public Map<String, Object> load(String name, String subscriptionId, boolean resetFirst) {
-        ScenariosFixture.Scenario s = fixture.scenarios().stream().filter(x -> x.name().equalsIgnoreCase(name)).findFirst()
+    private ScenariosFixture.Scenario find(String name) {
+        return fixture.scenarios().stream().filter(x -> x.name().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> ArmException.notFound("ScenarioNotFound", "There is no scenario '" + name + "'. Scenarios: "
                         + fixture.scenarios().stream().map(ScenariosFixture.Scenario::name).collect(Collectors.joining(", ")) + "."));
+    }
+
+    public Map<String, Object> load(String name, String subscriptionId, boolean resetFirst) {
+        ScenariosFixture.Scenario s = find(name);
         String sub = subscriptionId == null || subscriptionId.isBlank() ? defaultSubscription.get() : subscriptionId;
         if (resetFirst) {
             reset.accept(null);
         }
-        if (s.catalogDate() != null) {
-            versions.pin(LocalDate.parse(s.catalogDate()));
+        List<ScenariosFixture.Step> steps = new ArrayList<>();
+        String catalogDate = null;
+        for (ScenariosFixture.Scenario x = s; x != null; x = x.extendsScenario() == null ? null : find(x.extendsScenario())) {
+            steps.addAll(0, x.steps());
+            catalogDate = catalogDate != null ? catalogDate : x.catalogDate();
+            if (steps.size() > 10_000) {
+                throw new IllegalStateException("scenario " + s.name() + " extends itself");
+            }
+        }
+        if (catalogDate != null) {
+            versions.pin(LocalDate.parse(catalogDate));
         }
         Set<String> before = operations.running().stream().map(Operation::id).collect(Collectors.toSet());
         List<Map<String, Object>> done = new ArrayList<>();
-        for (int i = 0; i < s.steps().size(); i++) {
-            ScenariosFixture.Step step = s.steps().get(i);
+        for (int i = 0; i < steps.size(); i++) {
+            ScenariosFixture.Step step = steps.get(i);
             String path = step.path().replace("{subscriptionId}", sub);
             String body = step.body() == null ? null : Json.write(step.body()).replace("{subscriptionId}", sub)
                     .replace("{tenantId}", tenantOf.apply(sub));
@@ -120,7 +133,7 @@ public final class Scenarios {
         out.put("scenario", s.name());
         out.put("subscriptionId", sub);
         out.put("reset", resetFirst);
-        out.put("catalogDate", s.catalogDate());
+        out.put("catalogDate", catalogDate);
         out.put("steps", done);
         return out;
     }

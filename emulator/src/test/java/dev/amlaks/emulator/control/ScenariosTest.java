@@ -44,6 +44,26 @@ class ScenariosTest {
     }
 
     @Test
+    void the_deploy_walkthrough_extends_the_seed_with_a_kubernetes_compute_and_an_endpoint_split_90_10() {
+        JsonPath loaded = given().baseUri(EMULATOR.url()).post("/_emulator/scenarios/deploy-walkthrough").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(loaded.getList("steps.status", Integer.class)).hasSizeGreaterThan(10).allMatch(s -> s < 300);
+        assertThat(loaded.getString("catalogDate")).as("the seed's catalog, inherited").isEqualTo("2020-10-02");
+        on(EMULATOR).queryParam("api-version", "2023-05-01").get(RG + "/providers/Microsoft.ContainerService/managedClusters"
+                + "/myexistingcluster/providers/Microsoft.KubernetesConfiguration/extensions/azureml").then().statusCode(200)
+                .body("properties.provisioningState", equalTo("Succeeded"));
+        on(EMULATOR).queryParam("api-version", API).get(WS + "/computes/k8s-compute").then().statusCode(200)
+                .body("properties.computeType", equalTo("Kubernetes")).body("properties.provisioningState", equalTo("Succeeded"));
+        on(EMULATOR).queryParam("api-version", API).get(WS + "/onlineEndpoints/myendpoint").then().statusCode(200)
+                .body("properties.provisioningState", equalTo("Succeeded"))
+                .body("properties.traffic.blue", equalTo(90)).body("properties.traffic.green", equalTo(10));
+        for (String d : new String[] {"blue", "green"}) {
+            on(EMULATOR).queryParam("api-version", API).get(WS + "/onlineEndpoints/myendpoint/deployments/" + d).then().statusCode(200)
+                    .body("properties.provisioningState", equalTo("Succeeded"));
+        }
+    }
+
+    @Test
     @DisplayName("V2, V7, A1, A5, A6, C1, D1: the seed walkthrough sets up the document's world and its examples replay one by one")
     void the_seed_walkthrough_replays_the_document() {
         JsonPath loaded = load("");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.JsonFields;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +42,7 @@ record ClusterRequest(String location, Map<String, String> tags, ObjectNode sku,
                 pools.add(PoolRequest.parse((ObjectNode) profiles.get(i), path));
             }
         }
-        return new ClusterRequest(JsonFields.string(body, "location", "location"), tags(body), JsonFields.object(body, "sku", "sku"),
+        return new ClusterRequest(JsonFields.string(body, "location", "location"), JsonFields.tags(body), JsonFields.object(body, "sku", "sku"),
                 body.get("identity"), p, JsonFields.string(p, "dnsPrefix", "properties.dnsPrefix"),
                 JsonFields.string(p, "fqdnSubdomain", "properties.fqdnSubdomain"),
                 JsonFields.string(p, "kubernetesVersion", "properties.kubernetesVersion"),
@@ -53,15 +52,6 @@ record ClusterRequest(String location, Map<String, String> tags, ObjectNode sku,
     }
 
     /** A PATCH's {@code {"tags": {...}}}. */
-    static Map<String, String> tags(ObjectNode body) {
-        JsonFields.stringMap(body, "tags", "tags");
-        if (!body.path("tags").isObject()) {
-            return null;
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        body.get("tags").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
-    }
 
     /** The properties the emulator keeps as they were sent (the rest it reads and answers itself). */
     ObjectNode passThrough() {

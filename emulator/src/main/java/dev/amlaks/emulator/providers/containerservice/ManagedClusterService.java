@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.ArmError;
 import dev.amlaks.emulator.arm.Json;
+import dev.amlaks.emulator.arm.JsonFields;
 import dev.amlaks.emulator.arm.Preconditions;
 import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.catalog.KubernetesCatalog;
@@ -93,7 +94,7 @@ public final class ManagedClusterService {
 
     /** PATCH with {@code {"tags": {...}}}: a short operation. */
     public Result updateTags(ResourceId id, ObjectNode body, String apiVersion) {
-        var tags = ClusterRequest.tags(body);
+        var tags = JsonFields.tags(body);
         return ctx.db().inTransaction(h -> {
             ClusterStore.Loaded l = load(h, id);
             Operation op = begin(h, l, "tags", "PATCH", apiVersion, c -> c.toBuilder().tags(tags != null ? tags : c.tags())

@@ -3,7 +3,6 @@ package dev.amlaks.emulator.providers.machinelearning;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.JsonFields;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,13 +40,7 @@ record ComputeRequest(String location, Map<String, String> tags, String descript
         if (!type.equalsIgnoreCase("AKS") && !kubernetes) {
             throw MlErrors.computeTypeNotEmulated(type);
         }
-        JsonFields.stringMap(body, "tags", "tags");
-        Map<String, String> tags = null;
-        if (body.path("tags").isObject()) {
-            tags = new LinkedHashMap<>();
-            Map<String, String> t = tags;
-            body.get("tags").fields().forEachRemaining(e -> t.put(e.getKey(), e.getValue().asText()));
-        }
+        Map<String, String> tags = JsonFields.tags(body);
         ObjectNode aks = JsonFields.object(props, "properties", AKS);
         ObjectNode a = aks == null || kubernetes ? Json.object() : aks;
         KubernetesRequest k = !kubernetes ? null : new KubernetesRequest(JsonFields.string(aks, "namespace", AKS + ".namespace"),

@@ -10,7 +10,10 @@ import dev.amlaks.emulator.spi.Provider;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Microsoft.MachineLearningServices: workspaces, their AKS computes, and location-level usages, VM sizes and quotas. */
+/**
+ * Microsoft.MachineLearningServices: workspaces, their AKS and Kubernetes computes, online endpoints, and location-level usages,
+ * VM sizes and quotas.
+ */
 public final class MachineLearningProvider implements Provider {
 
     private static final String SUB = "/subscriptions/{subscriptionId}";
@@ -18,14 +21,22 @@ public final class MachineLearningProvider implements Provider {
     private static final String GROUP_WORKSPACES = SUB + "/resourceGroups/{resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces";
     private static final String WORKSPACE = GROUP_WORKSPACES + "/{workspaceName}";
     private static final String COMPUTE = WORKSPACE + "/computes/{computeName}";
+    private static final String ENDPOINT = WORKSPACE + "/onlineEndpoints/{endpointName}";
 
     private final WorkspaceHandler workspaces;
     private final ComputeHandler computes;
     private final LocationHandler locations;
+    private final EndpointHandler endpoints;
+    private final DeploymentHandler deployments;
+    private final LongRunningVerbs.Handler endpointVerbs;
+    private final LongRunningVerbs.Handler deploymentVerbs;
+    private final ScoringRoutes scoring;
     private final List<OperationKind> kinds = new ArrayList<>();
 
     private final ResourceType workspacesType;
     private final ResourceType computesType;
+    private final ResourceType endpointsType;
+    private final ResourceType deploymentsType;
     private final ResourceType usagesType;
     private final ResourceType vmSizesType;
     private final ResourceType quotasType;
@@ -34,6 +45,8 @@ public final class MachineLearningProvider implements Provider {
     public MachineLearningProvider(MlContext ctx, Lists lists, Lro lro, ApiVersions versions) {
         this.workspacesType = versions.type(MlNames.NAMESPACE, "workspaces");
         this.computesType = versions.type(MlNames.NAMESPACE, "workspaces/computes");
+        this.endpointsType = versions.type(MlNames.NAMESPACE, "workspaces/onlineEndpoints");
+        this.deploymentsType = versions.type(MlNames.NAMESPACE, "workspaces/onlineEndpoints/deployments");
         this.usagesType = versions.type(MlNames.NAMESPACE, "locations/usages");
         this.vmSizesType = versions.type(MlNames.NAMESPACE, "locations/vmSizes");
         this.quotasType = versions.type(MlNames.NAMESPACE, "locations/quotas");
@@ -43,8 +56,22 @@ public final class MachineLearningProvider implements Provider {
         this.workspaces = new WorkspaceHandler(workspaceService, lists, lro);
         this.computes = new ComputeHandler(computeService, lists, lro);
         this.locations = new LocationHandler(new MlQuotas(ctx, workspaceService));
+        EndpointService endpointService = new EndpointService(ctx, workspaceService, computeService);
+        this.endpoints = new EndpointHandler(endpointService, lists, lro);
+        this.endpointVerbs = new LongRunningVerbs.Handler(endpointService, EndpointHandler::id, lro);
+        DeploymentService deploymentService = new DeploymentService(ctx, endpointService, computeService);
+        this.deployments = new DeploymentHandler(deploymentService, lists);
+        this.deploymentVerbs = new LongRunningVerbs.Handler(deploymentService, DeploymentHandler::id, lro);
+        kinds.addAll(deploymentService.kinds());
+        this.scoring = new ScoringRoutes(new ScoringService(ctx, endpointService, deploymentService));
         kinds.addAll(workspaceService.kinds());
+        kinds.addAll(endpointService.kinds());
         kinds.addAll(new ComputeKinds(ctx, computeService.store(), computeService.views()).all());
+    }
+
+    /** The scoring side of online endpoints, and its control routes: served by the front door outside ARM's tree. */
+    public ScoringRoutes scoring() {
+        return scoring;
     }
 
     @Override
@@ -62,6 +89,18 @@ public final class MachineLearningProvider implements Provider {
         for (String action : List.of("start", "stop", "restart")) {
             routes.at(computesType, COMPUTE + "/" + action).post(computes::notForAks);
         }
+
+        routes.at(endpointsType, WORKSPACE + "/onlineEndpoints").get(endpoints::list);
+        routes.at(endpointsType, ENDPOINT).get(endpointVerbs::get).put(endpointVerbs::put).patch(endpointVerbs::patch)
+                .delete(endpointVerbs::delete);
+        routes.at(endpointsType, ENDPOINT + "/listKeys").post(endpoints::listKeys);
+        routes.at(endpointsType, ENDPOINT + "/regenerateKeys").post(endpoints::regenerateKeys);
+        routes.at(endpointsType, ENDPOINT + "/token").post(endpoints::token);
+        routes.at(deploymentsType, ENDPOINT + "/deployments").get(deployments::list);
+        routes.at(deploymentsType, ENDPOINT + "/deployments/{deploymentName}").get(deploymentVerbs::get).put(deploymentVerbs::put)
+                .patch(deploymentVerbs::patch).delete(deploymentVerbs::delete);
+        routes.at(deploymentsType, ENDPOINT + "/deployments/{deploymentName}/getLogs").post(deployments::logs);
+        routes.at(deploymentsType, ENDPOINT + "/deployments/{deploymentName}/skus").get(deployments::skus);
 
         routes.at(usagesType, LOCATION + "/usages").get(locations::usages);
         routes.at(vmSizesType, LOCATION + "/vmSizes").get(locations::vmSizes);

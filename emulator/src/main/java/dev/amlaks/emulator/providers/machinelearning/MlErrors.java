@@ -80,6 +80,174 @@ final class MlErrors {
                 + " attached). Supported values of properties.computeType: AKS, Kubernetes.");
     }
 
+    // --- online endpoints and their deployments
+
+    static ArmException invalidEndpointName(String name, String what) {
+        return badArgument("The " + what + " name '" + name + "' is invalid: it must be 3 to 32 letters, digits and '-', start with a"
+                + " letter and not end with '-' (pattern ^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$).");
+    }
+
+    static ArmException endpointNotFound(String name, String workspace) {
+        return ArmException.notFound("NotFound", "Online endpoint '" + name + "' was not found in workspace '" + workspace + "'.");
+    }
+
+    static ArmException endpointNameInUse(String name, String region, String workspace) {
+        return conflict("The online endpoint name '" + name + "' is already in use in region '" + region + "' (by workspace '" + workspace
+                + "'): endpoint names are unique within an Azure region, because they name its scoring URI. Choose another name.");
+    }
+
+    static ArmException endpointNeedsCompute() {
+        return badArgument("properties.compute is required: name the Kubernetes compute the endpoint runs on (its ARM id, or its name in"
+                + " this workspace). This emulator serves Kubernetes online endpoints; managed online endpoints are not emulated.");
+    }
+
+    static ArmException endpointComputeNotKubernetes(String compute, String type) {
+        return badArgument("properties.compute '" + compute + "' is a compute of type '" + type + "': online endpoints run on a compute of"
+                + " type Kubernetes (an AKS cluster with the Azure ML extension, attached).");
+    }
+
+    static ArmException endpointComputeCannotChange(String name, String current, String requested) {
+        return badArgument("The compute of online endpoint '" + name + "' is '" + current + "' and cannot change (got '" + requested
+                + "'): create another endpoint on the other compute.");
+    }
+
+    static ArmException endpointBusy(String name, String state) {
+        return conflict("Online endpoint '" + name + "' is in provisioning state '" + state + "': wait for its operation to finish before"
+                + " changing it again.");
+    }
+
+    static ArmException trafficOutOfRange(String path, long value) {
+        return badArgument("The value " + value + " of " + path + " is not a percentage: traffic is a whole number from 0 to 100 for each"
+                + " deployment.");
+    }
+
+    static ArmException trafficToMissingDeployments(List<String> missing, java.util.Collection<String> existing) {
+        return badArgument("properties.traffic names deployment(s) " + String.join(", ", missing) + " that the endpoint does not have;"
+                + " its deployments: " + (existing.isEmpty() ? "none yet (create one first, then route traffic to it)"
+                : String.join(", ", existing)) + ".");
+    }
+
+    static ArmException trafficSum(long sum) {
+        return badArgument("The traffic of an online endpoint must add up to 100 (or be 0 for every deployment); properties.traffic adds"
+                + " up to " + sum + ".");
+    }
+
+    static ArmException mirrorTrafficTooHigh(String deployment, int value) {
+        return badArgument("properties.mirrorTraffic." + deployment + " is " + value + ": at most 50 percent of the live traffic can be"
+                + " mirrored to a deployment.");
+    }
+
+    static ArmException mirrorToLiveDeployment(String deployment) {
+        return badArgument("Deployment '" + deployment + "' receives live traffic (properties.traffic), so it cannot also receive mirrored"
+                + " traffic (properties.mirrorTraffic): mirror to a deployment with 0 live traffic.");
+    }
+
+    static ArmException keysNotForAuthMode(String endpoint, String authMode) {
+        return badArgument("Online endpoint '" + endpoint + "' uses authMode '" + authMode + "': keys are for authMode 'Key' only"
+                + (authMode.equals("AMLToken") ? " (POST .../token gets an AML token)." : " (callers present an Entra token)."));
+    }
+
+    static ArmException tokenNotForAuthMode(String endpoint, String authMode) {
+        return badArgument("Online endpoint '" + endpoint + "' uses authMode '" + authMode + "': POST .../token is for authMode 'AMLToken'"
+                + " only" + (authMode.equals("Key") ? " (POST .../listKeys gets its keys)." : " (callers present an Entra token)."));
+    }
+
+    static ArmException deploymentNotFound(String name, String endpoint) {
+        return ArmException.notFound("NotFound", "Deployment '" + name + "' was not found in online endpoint '" + endpoint + "'.");
+    }
+
+    static ArmException deploymentComputeType(String type) {
+        return badArgument(type == null ? "properties.endpointComputeType is required: Kubernetes for a deployment on a Kubernetes"
+                + " compute." : "properties.endpointComputeType '" + type + "' is not emulated: this emulator serves deployments of type"
+                + " Kubernetes (managed online deployments are not emulated).");
+    }
+
+    static ArmException instanceTypeUnknown(String name, String compute, java.util.Collection<String> listed) {
+        return badArgument("properties.instanceType '" + name + "' is not an instance type of compute '" + compute + "'; its instance"
+                + " types: " + String.join(", ", listed) + ".");
+    }
+
+    static ArmException capacityInvalid(long capacity) {
+        return badArgument("sku.capacity is " + capacity + ": a deployment runs at least 1 instance (sku.capacity is the instance count).");
+    }
+
+    static ArmException limitBelowRequest(String resource, String limit, String request) {
+        return badArgument("properties.containerResourceRequirements.containerResourceLimits." + resource + " '" + limit + "' is below its"
+                + " request '" + request + "': Kubernetes refuses a container whose limit is lower than its request.");
+    }
+
+    static ArmException endpointNotReady(String name, String state) {
+        return conflict("Online endpoint '" + name + "' is in provisioning state '" + state + "': deployments can be added or changed once"
+                + " it is Succeeded.");
+    }
+
+    static ArmException deploymentBusy(String name, String state) {
+        return conflict("Deployment '" + name + "' is in provisioning state '" + state + "': wait for its operation to finish before"
+                + " changing it again.");
+    }
+
+    static ArmException deploymentHasTraffic(String name, String endpoint, int traffic, boolean mirror) {
+        return badArgument("Deployment '" + name + "' receives " + traffic + " percent of endpoint '" + endpoint + "''s "
+                + (mirror ? "mirrored" : "live") + " traffic: set its " + (mirror ? "mirrorTraffic" : "traffic") + " to 0 on the endpoint"
+                + " first, then delete it.");
+    }
+
+    static ArmError deploymentUnschedulable(String name, long instances, long cpuMillis, long memoryBytes, String scheduler) {
+        return new ArmError("ResourceNotReady", "Deployment '" + name + "' could not start its instances on the cluster: the pods stay"
+                + " Pending (" + scheduler + ") Each of its " + instances + " instance(s) requests " + cpuMillis + "m CPU and "
+                + Quantities.gibibytes(memoryBytes) + " of memory. Scale the cluster's node pool up, lower sku.capacity or the"
+                + " requests, then update the deployment again.");
+    }
+
+    static ArmError deploymentComputeGone(String name, String compute) {
+        return new ArmError("ResourceNotReady", "Deployment '" + name + "' has no cluster to run on: compute '" + compute + "' or its"
+                + " cluster is gone or Failed.");
+    }
+
+    // --- the scoring side (what the router on the cluster answers)
+
+    static ArmError scoringNoEndpoint(String name) {
+        return new ArmError("NotFound", "There is no online endpoint named '" + name + "' to score with.");
+    }
+
+    static ArmError scoringUnauthorized(String name, String authMode, boolean missing) {
+        String how = switch (authMode) {
+            case "Key" -> "one of its keys (POST .../listKeys)";
+            case "AMLToken" -> "an unexpired token from POST .../token";
+            default -> "an Entra access token";
+        };
+        return new ArmError("Unauthorized", (missing ? "The request has no Authorization header" : "The credential presented does not"
+                + " open endpoint '" + name + "'") + ": send Authorization: Bearer with " + how + " (authMode " + authMode + ").");
+    }
+
+    static ArmError scoringEndpointNotReady(String name, String state) {
+        return new ArmError("ServiceUnavailable", "Online endpoint '" + name + "' is " + state + ": it scores once it is Succeeded.");
+    }
+
+    static ArmError scoringNoTraffic(String name) {
+        return new ArmError("NotFound", "No valid deployments to route to: online endpoint '" + name + "' has no deployment with positive"
+                + " traffic. Set properties.traffic on the endpoint, or name a deployment in the azureml-model-deployment header.");
+    }
+
+    static ArmError scoringNoDeployment(String endpoint, String deployment) {
+        return new ArmError("NotFound", "Online endpoint '" + endpoint + "' has no deployment '" + deployment + "' (header"
+                + " azureml-model-deployment).");
+    }
+
+    static ArmError scoringDeploymentNotRunning(String deployment, String state) {
+        return new ArmError("ServiceUnavailable", "Deployment '" + deployment + "' is " + state + ": it has no running instance to score"
+                + " with.");
+    }
+
+    static ArmException scoringSetting(String field, String problem) {
+        return new ArmException(400, new ArmError("InvalidRequestContent", "'" + field + "' " + problem + ".").withTarget(field));
+    }
+
+    static ArmException notAQuantity(String field, String value) {
+        return badArgument("The value '" + value + "' of " + field + " is not a Kubernetes resource quantity: write CPU as cores or"
+                + " millicores (\"1\", \"0.5\", \"500m\") and memory with a unit (\"2Gi\", \"512Mi\", \"1G\").");
+    }
+
     // --- Kubernetes computes (an AKS cluster with the Azure ML extension)
 
     static ArmException kubernetesNeedsCluster() {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.Json;
 import dev.amlaks.emulator.arm.JsonFields;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +57,7 @@ final class NetworkRequests {
                 parsed.add(subnet(name, (ObjectNode) s, path + "."));
             }
         }
-        return new VnetRequest(JsonFields.string(body, "location", "location"), tags(body), prefixes == null ? List.of() : prefixes, parsed,
+        return new VnetRequest(JsonFields.string(body, "location", "location"), JsonFields.tags(body), prefixes == null ? List.of() : prefixes, parsed,
                 subnets != null, kept(p, VNET_KEPT));
     }
 
@@ -88,7 +87,7 @@ final class NetworkRequests {
                 parsed.add(route(name, (ObjectNode) r, path + "."));
             }
         }
-        return new RouteTableRequest(JsonFields.string(body, "location", "location"), tags(body),
+        return new RouteTableRequest(JsonFields.string(body, "location", "location"), JsonFields.tags(body),
                 JsonFields.bool(p, "disableBgpRoutePropagation", "properties.disableBgpRoutePropagation"), parsed, routes != null);
     }
 
@@ -105,15 +104,6 @@ final class NetworkRequests {
         return p == null ? Json.object() : p;
     }
 
-    static Map<String, String> tags(ObjectNode body) {
-        JsonFields.stringMap(body, "tags", "tags");
-        if (!body.path("tags").isObject()) {
-            return null;
-        }
-        Map<String, String> tags = new LinkedHashMap<>();
-        body.get("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
-        return tags;
-    }
 
     private static ObjectNode kept(ObjectNode p, List<String> fields) {
         ObjectNode out = Json.object();

@@ -96,4 +96,22 @@ final class Ml {
         io.restassured.RestAssured.given().baseUri(emu.url()).contentType(ContentType.JSON)
                 .body(date == null ? "{\"date\":null}" : "{\"date\":\"" + date + "\"}").put("/_emulator/catalog").then().statusCode(200);
     }
+
+    /**
+     * An AKS cluster with the Azure ML extension, attached to workspace {@code workspace} as Kubernetes compute {@code compute},
+     * settled; returns the compute's id.
+     */
+    static String kubernetesCompute(EmulatorExtension emu, String group, String workspace, String cluster, String compute) {
+        String clusterId = aksCluster(emu, group, cluster, "eastus", 3, "Standard_D3_v2", null);
+        on(emu).queryParam("api-version", "2023-05-01").body("{\"properties\":{\"extensionType\":\"Microsoft.AzureML.Kubernetes\","
+                + "\"configurationSettings\":{\"enableInference\":\"true\",\"inferenceRouterServiceType\":\"LoadBalancer\","
+                + "\"allowInsecureConnections\":\"true\"}}}")
+                .put(clusterId + "/providers/Microsoft.KubernetesConfiguration/extensions/azureml").then().statusCode(201);
+        advance(emu, 300);
+        put(emu, group, workspace, compute, "{\"location\":\"eastus\",\"properties\":{\"computeType\":\"Kubernetes\",\"resourceId\":\""
+                + clusterId + "\"}}").then().statusCode(201);
+        advance(emu, 60);
+        return get(emu, group, workspace, compute).then().statusCode(200).body("properties.provisioningState", equalTo("Succeeded"))
+                .extract().path("id");
+    }
 }
