@@ -13,7 +13,8 @@ from azure.mgmt.kubernetesconfiguration import SourceControlConfigurationClient
 from azure.mgmt.kubernetesconfiguration.v2022_03_01.models import Extension, Scope, ScopeCluster
 from azure.mgmt.machinelearningservices.models import (ComputeResource, ContainerResourceRequirements, ContainerResourceSettings,
                                                        DeploymentLogsRequest, InstanceTypeSchema, InstanceTypeSchemaResources, Kubernetes,
-                                                       KubernetesOnlineDeployment, KubernetesProperties, OnlineDeployment, OnlineEndpoint,
+                                                       KubernetesOnlineDeployment, KubernetesProperties, ModelVersion, ModelVersionProperties,
+                                                       OnlineDeployment, OnlineEndpoint,
                                                        OnlineEndpointProperties, PartialMinimalTrackedResourceWithSku, PartialSku,
                                                        RegenerateEndpointKeysRequest, Sku)
 
@@ -55,7 +56,11 @@ assert attached.properties.properties.instance_types["small"].resources.requests
 endpoint = client.online_endpoints.begin_create_or_update(group, name, "pyendpoint", OnlineEndpoint(
     location=location, properties=OnlineEndpointProperties(auth_mode="Key", compute=attached.id)), polling_interval=1).result()
 assert endpoint.properties.provisioning_state == "Succeeded", endpoint.properties.provisioning_state
-model = ws.id + "/models/sklearn/versions/2"
+model = client.model_versions.create_or_update(group, name, "sklearn", "2", ModelVersion(properties=ModelVersionProperties(
+    model_uri="azureml://datastores/workspaceblobstore/paths/models/sklearn/2"))).id
+store = next(iter(client.datastores.list(group, name, is_default=True)))
+assert store.name == "workspaceblobstore", store.name
+assert client.datastores.list_secrets(group, name, store.name).key
 for deployment, count in (("blue", 2), ("green", 1)):
     made = client.online_deployments.begin_create_or_update(group, name, "pyendpoint", deployment, OnlineDeployment(
         location=location, sku=Sku(name="Default", capacity=count), properties=KubernetesOnlineDeployment(

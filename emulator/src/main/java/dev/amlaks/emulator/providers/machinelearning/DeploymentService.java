@@ -36,12 +36,14 @@ final class DeploymentService implements LongRunningVerbs {
     private final MlContext ctx;
     private final EndpointService endpoints;
     private final ComputeService computes;
+    private final AssetService assets;
     private final RecordStore<OnlineDeployment> store;
 
-    DeploymentService(MlContext ctx, EndpointService endpoints, ComputeService computes) {
+    DeploymentService(MlContext ctx, EndpointService endpoints, ComputeService computes, AssetService assets) {
         this.ctx = ctx;
         this.endpoints = endpoints;
         this.computes = computes;
+        this.assets = assets;
         this.store = new RecordStore<>(ctx.resources(), new DeploymentCodec());
     }
 
@@ -152,9 +154,17 @@ final class DeploymentService implements LongRunningVerbs {
         ObjectNode other = r.properties() == null ? Json.object() : r.properties().deepCopy();
         List.of("provisioningState", "model", "environmentId", "instanceType", "endpointComputeType").forEach(other::remove);
         defaults(other);
+        // What it names must be registered: the model, the environment, the code (each resolved to its version's id).
+        ResourceId workspace = endpoint.id().parent();
+        String model = assets.resolve(h, AssetKind.MODEL, workspace, r.model(), "properties.model");
+        String environment = assets.resolve(h, AssetKind.ENVIRONMENT, workspace, r.environmentId(), "properties.environmentId");
+        if (other.path("codeConfiguration").hasNonNull("codeId")) {
+            ((ObjectNode) other.get("codeConfiguration")).put("codeId", assets.resolve(h, AssetKind.CODE, workspace,
+                    other.get("codeConfiguration").get("codeId").asText(), "properties.codeConfiguration.codeId"));
+        }
         return new OnlineDeployment(id, endpoint.location(), r.tags() != null ? r.tags() : current == null ? null : current.tags(),
-                current == null ? OnlineDeployment.LIFECYCLE.begin(ProvisioningState.CREATING) : current.state(), r.model(),
-                r.environmentId(), instanceType, instances, cpu, memory, sku, other, current == null ? null : current.internal());
+                current == null ? OnlineDeployment.LIFECYCLE.begin(ProvisioningState.CREATING) : current.state(), model,
+                environment, instanceType, instances, cpu, memory, sku, other, current == null ? null : current.internal());
     }
 
     /** The settings the service fills in when a deployment names none. */

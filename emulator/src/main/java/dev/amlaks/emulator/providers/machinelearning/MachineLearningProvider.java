@@ -31,6 +31,8 @@ public final class MachineLearningProvider implements Provider {
     private final LongRunningVerbs.Handler endpointVerbs;
     private final LongRunningVerbs.Handler deploymentVerbs;
     private final ScoringRoutes scoring;
+    private final AssetHandler assets;
+    private final ApiVersions versions;
     private final List<OperationKind> kinds = new ArrayList<>();
 
     private final ResourceType workspacesType;
@@ -51,7 +53,10 @@ public final class MachineLearningProvider implements Provider {
         this.vmSizesType = versions.type(MlNames.NAMESPACE, "locations/vmSizes");
         this.quotasType = versions.type(MlNames.NAMESPACE, "locations/quotas");
         this.updateQuotasType = versions.type(MlNames.NAMESPACE, "locations/updateQuotas");
+        this.versions = versions;
         WorkspaceService workspaceService = new WorkspaceService(ctx);
+        AssetService assetService = new AssetService(ctx, workspaceService);
+        this.assets = new AssetHandler(assetService, lists);
         ComputeService computeService = new ComputeService(ctx, workspaceService);
         this.workspaces = new WorkspaceHandler(workspaceService, lists, lro);
         this.computes = new ComputeHandler(computeService, lists, lro);
@@ -59,7 +64,7 @@ public final class MachineLearningProvider implements Provider {
         EndpointService endpointService = new EndpointService(ctx, workspaceService, computeService);
         this.endpoints = new EndpointHandler(endpointService, lists, lro);
         this.endpointVerbs = new LongRunningVerbs.Handler(endpointService, EndpointHandler::id, lro);
-        DeploymentService deploymentService = new DeploymentService(ctx, endpointService, computeService);
+        DeploymentService deploymentService = new DeploymentService(ctx, endpointService, computeService, assetService);
         this.deployments = new DeploymentHandler(deploymentService, lists);
         this.deploymentVerbs = new LongRunningVerbs.Handler(deploymentService, DeploymentHandler::id, lro);
         kinds.addAll(deploymentService.kinds());
@@ -101,6 +106,22 @@ public final class MachineLearningProvider implements Provider {
                 .patch(deploymentVerbs::patch).delete(deploymentVerbs::delete);
         routes.at(deploymentsType, ENDPOINT + "/deployments/{deploymentName}/getLogs").post(deployments::logs);
         routes.at(deploymentsType, ENDPOINT + "/deployments/{deploymentName}/skus").get(deployments::skus);
+
+        for (AssetKind k : AssetKind.values()) {
+            ResourceType containers = versions.type(MlNames.NAMESPACE, "workspaces/" + k.segment);
+            ResourceType versionsType = versions.type(MlNames.NAMESPACE, "workspaces/" + k.segment + "/versions");
+            String base = WORKSPACE + "/" + k.segment;
+            routes.at(containers, base).get(call -> assets.listContainers(k, call));
+            routes.at(containers, base + "/{name}").get(call -> assets.getContainer(k, call)).put(call -> assets.putContainer(k, call))
+                    .delete(call -> assets.deleteContainer(k, call));
+            routes.at(versionsType, base + "/{name}/versions").get(call -> assets.listVersions(k, call));
+            routes.at(versionsType, base + "/{name}/versions/{version}").get(call -> assets.getVersion(k, call))
+                    .put(call -> assets.putVersion(k, call)).delete(call -> assets.deleteVersion(k, call));
+        }
+        ResourceType datastores = versions.type(MlNames.NAMESPACE, "workspaces/datastores");
+        routes.at(datastores, WORKSPACE + "/datastores").get(assets::datastores);
+        routes.at(datastores, WORKSPACE + "/datastores/{name}").get(assets::datastore);
+        routes.at(datastores, WORKSPACE + "/datastores/{name}/listSecrets").post(assets::listSecrets);
 
         routes.at(usagesType, LOCATION + "/usages").get(locations::usages);
         routes.at(vmSizesType, LOCATION + "/vmSizes").get(locations::vmSizes);

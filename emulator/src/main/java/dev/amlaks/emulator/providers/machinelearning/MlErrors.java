@@ -204,6 +204,42 @@ final class MlErrors {
                 + " cluster is gone or Failed.");
     }
 
+    // --- registered assets (models, environments, codes) and datastores
+
+    static ArmException invalidAssetName(String what, String value, String pattern) {
+        return badArgument("The " + what + " '" + value + "' is invalid: it must match " + pattern + ".");
+    }
+
+    static ArmException assetNotFound(String noun, String name, String version, String workspace) {
+        return ArmException.notFound("NotFound", "The " + noun + " '" + name + "'" + (version == null ? "" : " version '" + version + "'")
+                + " was not found in workspace '" + workspace + "'.");
+    }
+
+    static ArmException assetNeeds(String noun, List<String> oneOf) {
+        return badArgument("A " + noun + " version needs properties." + String.join(" or properties.", oneOf) + ": where its files are"
+                + (noun.equals("environment") ? " (an image, or a build context)" : "") + ".");
+    }
+
+    static ArmException assetVersionFixed(String noun, String name, String version, String field) {
+        return conflict("The " + noun + " '" + name + "' version '" + version + "' is registered already and its properties." + field
+                + " cannot change: register a new version. Only description, tags, properties and isArchived change on a version.");
+    }
+
+    static ArmException referencedAssetMissing(String noun, String field, String reference, String workspace) {
+        return badArgument(field + " names " + noun + " '" + reference + "', which is not registered in workspace '" + workspace + "':"
+                + " register it first (PUT .../" + noun + "s/{name}/versions/{version}), or name one that is.");
+    }
+
+    static ArmException notAnAssetReference(String noun, String field, String reference) {
+        return badArgument(field + " '" + reference + "' is not a " + noun + " version: give its ARM id (.../workspaces/{ws}/" + noun
+                + "s/{name}/versions/{version}) or azureml:{name}:{version}.");
+    }
+
+    static ArmException datastoreNotFound(String name, String workspace) {
+        return ArmException.notFound("NotFound", "Datastore '" + name + "' was not found in workspace '" + workspace + "'; the emulator"
+                + " serves the default one, workspaceblobstore.");
+    }
+
     // --- the scoring side (what the router on the cluster answers)
 
     static ArmError scoringNoEndpoint(String name) {

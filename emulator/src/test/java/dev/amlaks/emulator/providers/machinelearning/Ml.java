@@ -114,4 +114,16 @@ final class Ml {
         return get(emu, group, workspace, compute).then().statusCode(200).body("properties.provisioningState", equalTo("Succeeded"))
                 .extract().path("id");
     }
+
+    /** Registers {@code kind} ({@code models}, {@code environments}, {@code codes}) {@code name} version {@code version}; returns its id. */
+    static String asset(EmulatorExtension emu, String group, String workspace, String kind, String name, String version) {
+        String where = switch (kind) {
+            case "models" -> "\"modelUri\":\"azureml://datastores/workspaceblobstore/paths/models/" + name + "\"";
+            case "environments" -> "\"image\":\"mcr.microsoft.com/azureml/minimal-ubuntu22.04-py39-cpu-inference:latest\"";
+            default -> "\"codeUri\":\"https://store.blob.core.windows.net/code/" + name + "\"";
+        };
+        return on(emu).queryParam("api-version", API).body("{\"properties\":{" + where + "}}")
+                .put(workspace(group, workspace) + "/" + kind + "/" + name + "/versions/" + version).then().statusCode(201)
+                .extract().path("id");
+    }
 }

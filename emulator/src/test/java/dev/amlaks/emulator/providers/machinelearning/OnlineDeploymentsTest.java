@@ -29,6 +29,9 @@ class OnlineDeploymentsTest {
     static void world() {
         Ml.workspaceIn(EMULATOR, "od", "odws", "eastus");
         Ml.kubernetesCompute(EMULATOR, "od", "odws", "odcluster", "k8s");
+        Ml.asset(EMULATOR, "od", "odws", "models", "sklearn", "1");
+        Ml.asset(EMULATOR, "od", "odws", "environments", "sklearn-env", "1");
+        Ml.asset(EMULATOR, "od", "odws", "codes", "score", "1");
         on(EMULATOR).queryParam("api-version", API).body("{\"location\":\"eastus\",\"properties\":{\"authMode\":\"Key\",\"compute\":\"k8s\"}}")
                 .put(endpoint()).then().statusCode(201);
         advance(EMULATOR, 60);
@@ -141,11 +144,19 @@ class OnlineDeploymentsTest {
                 .body("error.message", containsString("below its request"));
         put("noscript", body(1, null, null).replace("\"scoringScript\":\"score.py\"", "\"scoringScript\":\"\"")).then().statusCode(400)
                 .body("error.message", containsString("scoringScript"));
-        for (String name : new String[] {"managed", "zero", "lots", "itype", "limits", "noscript"}) {
+        put("nomodel", body(1, null, null).replace("/models/sklearn/versions/1", "/models/sklearn/versions/9")).then().statusCode(400)
+                .body("error.message", containsString("properties.model names model")).body("error.message", containsString("register it"));
+        put("nocode", body(1, null, null).replace("/codes/score/versions/1", "/codes/other/versions/1")).then().statusCode(400)
+                .body("error.message", containsString("properties.codeConfiguration.codeId"));
+        put("badref", body(1, null, null).replace(Ml.workspace("od", "odws") + "/models/sklearn/versions/1", "sklearn")).then()
+                .statusCode(400).body("error.message", containsString("azureml:{name}:{version}"));
+        for (String name : new String[] {"managed", "zero", "lots", "itype", "limits", "noscript", "nomodel", "nocode", "badref"}) {
             on(EMULATOR).queryParam("api-version", API).get(deployment(name)).then().statusCode(404);
         }
         // With no requests, the compute's default instance type's: 100m and 2Gi.
-        put("small", body(1, null, null)).then().statusCode(201).body("properties.instanceType", equalTo("defaultinstancetype"));
+        put("small", body(1, null, null).replace(Ml.workspace("od", "odws") + "/models/sklearn/versions/1", "azureml:sklearn:1")).then()
+                .statusCode(201).body("properties.instanceType", equalTo("defaultinstancetype"))
+                .body("properties.model", equalTo(Ml.workspace("od", "odws") + "/models/sklearn/versions/1"));
         advance(EMULATOR, 300);
         assertThat(state("small")).isEqualTo("Succeeded");
     }

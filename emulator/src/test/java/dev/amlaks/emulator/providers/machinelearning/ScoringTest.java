@@ -35,6 +35,9 @@ class ScoringTest {
     static void world() {
         Ml.workspaceIn(EMULATOR, "sc", "scws", "eastus");
         Ml.kubernetesCompute(EMULATOR, "sc", "scws", "sccluster", "k8s");
+        Ml.asset(EMULATOR, "sc", "scws", "models", "m-blue", "3");
+        Ml.asset(EMULATOR, "sc", "scws", "models", "m-green", "3");
+        Ml.asset(EMULATOR, "sc", "scws", "models", "tm", "1");
         on(EMULATOR).queryParam("api-version", API).body("{\"location\":\"eastus\",\"properties\":{\"authMode\":\"Key\",\"compute\":\"k8s\"}}")
                 .put(endpoint("scorer")).then().statusCode(201);
         on(EMULATOR).queryParam("api-version", API).body("{\"location\":\"eastus\",\"properties\":{\"authMode\":\"AMLToken\",\"compute\":\"k8s\"}}")
@@ -137,6 +140,6 @@ class ScoringTest {
                 .put("/_emulator/scoring/responses").then().statusCode(400).body("error.target", equalTo("status"));
         given().baseUri(EMULATOR.url()).contentType(ContentType.JSON).body("{\"deployment\":\"" + only + "\"}")
                 .put("/_emulator/scoring/responses").then().statusCode(200);
-        assertThat(new JsonPath(score(tokenedUri, token, null, "{}").body()).getString("modelVersion")).isEqualTo("1");
+        assertThat(new JsonPath(score(tokenedUri, token, null, "{}").body()).getString("model")).endsWith("/models/tm/versions/1");
     }
 }
