@@ -2,37 +2,14 @@
 // api-version 2022-10-01), against whatever the environment names. The cluster to attach (CLUSTER_ID) was made with
 // `az aks create`. Run by JsSdkMachineLearningTest; exits non-zero on the first broken expectation.
 import assert from "node:assert/strict";
-import { ClientSecretCredential } from "@azure/identity";
-import { AzureMachineLearningWorkspaces } from "@azure/arm-machinelearning";
-import { ResourceManagementClient } from "@azure/arm-resources";
+import { env, ml, poll, workspace } from "./azureml.mjs";
 
-const env = process.env;
-const credential = new ClientSecretCredential(env.AZURE_TENANT_ID, env.AZURE_CLIENT_ID, env.AZURE_CLIENT_SECRET, {
-  authorityHost: env.AZURE_AUTHORITY_HOST,
-  disableInstanceDiscovery: env.EMULATOR === "true",
-});
-const ml = new AzureMachineLearningWorkspaces(credential, env.AZURE_SUBSCRIPTION_ID, { endpoint: env.ARM_ENDPOINT });
 const { GROUP_NAME: group, WORKSPACE_NAME: name, CLUSTER_ID: clusterId, LOCATION: location } = env;
-const poll = { updateIntervalInMs: 500 };
 
-// A workspace without its storage, key vault and Application Insights is refused; then they are made (through the generic
-// resources API, as `az resource create` would) and the workspace names them.
+// A workspace without its storage, key vault and Application Insights is refused; then they are made and the workspace names them.
 await assert.rejects(ml.workspaces.beginCreateOrUpdateAndWait(group, name, { location, identity: { type: "SystemAssigned" } }, poll),
   (e) => e.statusCode === 400 && /Missing dependent resources in workspace json/.test(e.message));
-const rm = new ResourceManagementClient(credential, env.AZURE_SUBSCRIPTION_ID, { endpoint: env.ARM_ENDPOINT });
-const base = `/subscriptions/${env.AZURE_SUBSCRIPTION_ID}/resourceGroups/${group}/providers`;
-const compact = name.toLowerCase().replace(/[^a-z0-9]/g, "");
-const storage = await rm.resources.beginCreateOrUpdateByIdAndWait(`${base}/Microsoft.Storage/storageAccounts/${(compact + "st").slice(0, 24)}`,
-  "2022-09-01", { location, sku: { name: "Standard_LRS" }, kind: "StorageV2", properties: {} }, poll);
-const vault = await rm.resources.beginCreateOrUpdateByIdAndWait(`${base}/Microsoft.KeyVault/vaults/${(compact + "kv").slice(0, 24)}`,
-  "2022-07-01", { location, properties: { tenantId: env.AZURE_TENANT_ID, sku: { family: "A", name: "standard" }, accessPolicies: [] } }, poll);
-const insights = await rm.resources.beginCreateOrUpdateByIdAndWait(`${base}/Microsoft.Insights/components/${name}-ai`, "2020-02-02",
-  { location, kind: "web", properties: { Application_Type: "web" } }, poll);
-assert.ok(insights.properties.InstrumentationKey);
-const ws = await ml.workspaces.beginCreateOrUpdateAndWait(group, name, {
-  location, identity: { type: "SystemAssigned" }, storageAccount: storage.id, keyVault: vault.id, applicationInsights: insights.id,
-}, poll);
-assert.equal(ws.provisioningState, "Succeeded");
+const ws = await workspace(group, name, location);
 
 // C1, L7: a new cluster, created by Azure ML, for development and testing.
 const created = await ml.computeOperations.beginCreateOrUpdateAndWait(group, name, "jscreated",

@@ -90,6 +90,29 @@ class CrashRecoveryIT {
     }
 
     @Test
+    void a_deployment_being_created_at_a_kill_is_there_after_restart_and_starts_when_due() throws Exception {
+        String ws = "/subscriptions/" + SUB + "/resourceGroups/myresourcegroup/providers/Microsoft.MachineLearningServices/workspaces/myworkspace";
+        String deployment = ws + "/onlineEndpoints/myendpoint/deployments/purple";
+        try (JarProcess first = JarProcess.start(args("--clock", "manual"))) {
+            given().baseUri(first.url()).post("/_emulator/scenarios/deploy-walkthrough").then().statusCode(200);
+            Arm.call().baseUri(first.url()).contentType(ContentType.JSON).queryParam("api-version", "2022-10-01")
+                    .body("{\"location\":\"westus\",\"sku\":{\"capacity\":1},\"properties\":{\"endpointComputeType\":\"Kubernetes\","
+                            + "\"model\":\"azureml:mymodel:2\"}}").put(deployment).then().statusCode(201)
+                    .body("properties.provisioningState", equalTo("Creating"));
+            first.kill();
+        }
+        try (JarProcess second = JarProcess.start(args("--clock", "manual"))) {
+            Arm.call().baseUri(second.url()).queryParam("api-version", "2022-10-01").get(deployment).then().statusCode(200)
+                    .body("properties.provisioningState", equalTo("Creating")).body("properties.model", equalTo(ws + "/models/mymodel/versions/2"));
+            given().baseUri(second.url()).queryParam("seconds", 300).post("/_emulator/clock/advance").then().statusCode(200);
+            Arm.call().baseUri(second.url()).queryParam("api-version", "2022-10-01").get(deployment).then().statusCode(200)
+                    .body("properties.provisioningState", equalTo("Succeeded"));
+            Arm.call().baseUri(second.url()).queryParam("api-version", "2022-10-01").get(ws + "/onlineEndpoints/myendpoint").then()
+                    .statusCode(200).body("properties.traffic.blue", equalTo(90));
+        }
+    }
+
+    @Test
     void virtual_time_after_a_kill_is_never_behind_a_reading_seen_before_it() throws Exception {
         Instant seen = Instant.EPOCH;
         for (int cycle = 0; cycle < 3; cycle++) {
