@@ -37,9 +37,11 @@ final class DeploymentService implements LongRunningVerbs {
     private final EndpointService endpoints;
     private final ComputeService computes;
     private final AssetService assets;
+    private final ScoringCounts calls;
     private final RecordStore<OnlineDeployment> store;
 
-    DeploymentService(MlContext ctx, EndpointService endpoints, ComputeService computes, AssetService assets) {
+    DeploymentService(MlContext ctx, EndpointService endpoints, ComputeService computes, AssetService assets, ScoringCounts calls) {
+        this.calls = calls;
         this.ctx = ctx;
         this.endpoints = endpoints;
         this.computes = computes;
@@ -79,6 +81,7 @@ final class DeploymentService implements LongRunningVerbs {
             }
             MlNames.validateEndpointName(id.name(), "deployment");
             RecordStore.Stored<OnlineDeployment> saved = store.save(h, null, asked, ctx.clock().nowMillis());
+            calls.created(id.key());
             return new Written(saved.row().body(), start(h, "create", id, endpoint.location(), "PUT", apiVersion), true);
         });
     }

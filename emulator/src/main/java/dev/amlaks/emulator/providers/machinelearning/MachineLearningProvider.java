@@ -64,11 +64,12 @@ public final class MachineLearningProvider implements Provider {
         EndpointService endpointService = new EndpointService(ctx, workspaceService, computeService);
         this.endpoints = new EndpointHandler(endpointService, lists, lro);
         this.endpointVerbs = new LongRunningVerbs.Handler(endpointService, EndpointHandler::id, lro);
-        DeploymentService deploymentService = new DeploymentService(ctx, endpointService, computeService, assetService);
+        ScoringCounts calls = new ScoringCounts();
+        DeploymentService deploymentService = new DeploymentService(ctx, endpointService, computeService, assetService, calls);
         this.deployments = new DeploymentHandler(deploymentService, lists);
         this.deploymentVerbs = new LongRunningVerbs.Handler(deploymentService, DeploymentHandler::id, lro);
         kinds.addAll(deploymentService.kinds());
-        this.scoring = new ScoringRoutes(new ScoringService(ctx, endpointService, deploymentService));
+        this.scoring = new ScoringRoutes(new ScoringService(ctx, endpointService, deploymentService, calls));
         kinds.addAll(workspaceService.kinds());
         kinds.addAll(endpointService.kinds());
         kinds.addAll(new ComputeKinds(ctx, computeService.store(), computeService.views()).all());

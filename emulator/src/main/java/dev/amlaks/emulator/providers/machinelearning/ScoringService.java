@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -39,11 +38,12 @@ final class ScoringService {
     private final MlContext ctx;
     private final EndpointService endpoints;
     private final DeploymentService deployments;
-    private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
+    private final ScoringCounts requests;
     private final Map<String, Map<String, Long>> weights = new ConcurrentHashMap<>();
 
-    ScoringService(MlContext ctx, EndpointService endpoints, DeploymentService deployments) {
+    ScoringService(MlContext ctx, EndpointService endpoints, DeploymentService deployments, ScoringCounts requests) {
         this.ctx = ctx;
+        this.requests = requests;
         this.endpoints = endpoints;
         this.deployments = deployments;
     }
@@ -63,7 +63,7 @@ final class ScoringService {
                     && dep.state() != ProvisioningState.SCALING) {
                 throw new ArmException(503, MlErrors.scoringDeploymentNotRunning(dep.id().name(), dep.state().value()));
             }
-            requests.computeIfAbsent(dep.id().key(), k -> new AtomicLong()).incrementAndGet();
+            requests.called(dep.id().key());
             return answer(e, dep, body);
         });
     }
@@ -91,7 +91,7 @@ final class ScoringService {
                 OnlineDeployment d = deployments.store().read(r).value();
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("deployment", d.id().toString());
-                m.put("requests", requests.getOrDefault(d.id().key(), new AtomicLong()).get());
+                m.put("requests", requests.of(d.id().key()));
                 DeploymentState s = d.internal();
                 m.put("response", s.responseStatus() == null && s.responseBody() == null && s.responseLatencyMillis() == null ? null
                         : response(s));

@@ -142,4 +142,25 @@ class ScoringTest {
                 .put("/_emulator/scoring/responses").then().statusCode(200);
         assertThat(new JsonPath(score(tokenedUri, token, null, "{}").body()).getString("model")).endsWith("/models/tm/versions/1");
     }
+
+    @Test
+    void a_deployment_made_again_counts_its_calls_from_zero() throws Exception {
+        String temp = endpoint("scorer") + "/deployments/temp";
+        String body = "{\"location\":\"eastus\",\"sku\":{\"capacity\":1},\"properties\":{\"endpointComputeType\":\"Kubernetes\","
+                + "\"model\":\"azureml:m-blue:3\"}}";
+        on(EMULATOR).queryParam("api-version", API).body(body).put(temp).then().statusCode(201);
+        advance(EMULATOR, 300);
+        assertThat(score(scoringUri, key, "temp", "{}").statusCode()).isEqualTo(200);
+        assertThat(score(scoringUri, key, "temp", "{}").statusCode()).isEqualTo(200);
+        assertThat(calls("temp")).isEqualTo(2);
+        on(EMULATOR).queryParam("api-version", API).delete(temp).then().statusCode(202);
+        advance(EMULATOR, 60);
+        on(EMULATOR).queryParam("api-version", API).body(body).put(temp).then().statusCode(201);
+        assertThat(calls("temp")).isZero();
+    }
+
+    private static int calls(String deployment) {
+        JsonPath counts = given().baseUri(EMULATOR.url()).get("/_emulator/scoring").then().statusCode(200).extract().jsonPath();
+        return counts.getList("value.findAll { it.deployment.endsWith('/" + deployment + "') }.requests", Integer.class).get(0);
+    }
 }
