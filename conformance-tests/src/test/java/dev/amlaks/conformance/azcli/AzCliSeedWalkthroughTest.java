@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.amlaks.conformance.AzCli;
 import dev.amlaks.conformance.ConformanceTarget;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import dev.amlaks.conformance.ScenarioCli;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,32 +20,17 @@ class AzCliSeedWalkthroughTest {
     static final ConformanceTarget TARGET = new ConformanceTarget();
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static AzCli az;
-
-    @BeforeAll
-    static void loadScenario() throws Exception {
-        Assumptions.assumeTrue(TARGET.target().emulator(), "loads a scenario through the emulator's control API");
-        TARGET.control("POST", "/_emulator/scenarios/seed-walkthrough", null);
-        az = new AzCli(TARGET.target(), TARGET.scratch());
-        az.useTargetCloud();
-        az.login(TARGET.target().clientSecret()).requireSuccess("az login");
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        if (az != null) {
-            az.close();
-        }
-    }
+    @RegisterExtension
+    static final ScenarioCli CLI = new ScenarioCli(TARGET, "seed-walkthrough");
 
     @Test
     @DisplayName("V6, V7, A6, A1, D1, D2: the document's commands on its own world, then attach and detach through the CLI")
     void the_documents_commands_replay() throws Exception {
-        String table = az.run("aks", "get-versions", "-l", "westus", "-o", "table").requireSuccess("az aks get-versions").stdout();
+        String table = CLI.az().run("aks", "get-versions", "-l", "westus", "-o", "table").requireSuccess("az aks get-versions").stdout();
         assertThat(table).startsWith("KubernetesVersion    Upgrades\n").contains("1.16.13              1.17.7, 1.17.9\n");
-        assertThat(az.run("aks", "get-versions", "-l", "westus", "--query", "orchestrators[?default == `true`].orchestratorVersion",
+        assertThat(CLI.az().run("aks", "get-versions", "-l", "westus", "--query", "orchestrators[?default == `true`].orchestratorVersion",
                 "-o", "table").requireSuccess("az aks get-versions --query").stdout()).isEqualTo("Result\n--------\n1.16.13\n");
-        String id = az.run("aks", "show", "-n", "myexistingcluster", "-g", "myresourcegroup", "--query", "id")
+        String id = CLI.az().run("aks", "show", "-n", "myexistingcluster", "-g", "myresourcegroup", "--query", "id")
                 .requireSuccess("az aks show").stdout().trim();
         String sub = TARGET.target().subscriptionId();
         assertThat(id).isEqualTo("\"/subscriptions/" + sub + "/resourcegroups/myresourcegroup/providers/Microsoft.ContainerService"
@@ -56,18 +38,18 @@ class AzCliSeedWalkthroughTest {
 
         String compute = "/subscriptions/" + sub + "/resourceGroups/myresourcegroup/providers/Microsoft.MachineLearningServices"
                 + "/workspaces/myworkspace/computes/myaks";
-        JsonNode attached = JSON.readTree(az.run("resource", "create", "--id", compute, "--api-version", "2022-10-01", "--is-full-object",
+        JsonNode attached = JSON.readTree(CLI.az().run("resource", "create", "--id", compute, "--api-version", "2022-10-01", "--is-full-object",
                 "--properties", "{\"location\": \"westus\", \"properties\": {\"computeType\": \"AKS\", \"resourceId\": " + id + "}}",
                 "-o", "json").requireSuccess("az resource create (attach)").stdout());
         assertThat(attached.path("properties").path("provisioningState").asText()).isEqualTo("Succeeded");
         assertThat(attached.path("properties").path("isAttachedCompute").asBoolean()).isTrue();
 
-        az.run("rest", "--method", "delete", "--url", compute + "?api-version=2022-10-01&underlyingResourceAction=Detach")
+        CLI.az().run("rest", "--method", "delete", "--url", compute + "?api-version=2022-10-01&underlyingResourceAction=Detach")
                 .requireSuccess("az rest (detach)");
-        var gone = az.run("resource", "show", "--id", compute, "--api-version", "2022-10-01");
+        var gone = CLI.az().run("resource", "show", "--id", compute, "--api-version", "2022-10-01");
         assertThat(gone.exitCode()).isNotZero();
         assertThat(gone.stderr()).contains("Compute Target with name myaks not found");
-        assertThat(az.run("aks", "show", "-n", "myexistingcluster", "-g", "myresourcegroup", "--query", "provisioningState", "-o", "tsv")
+        assertThat(CLI.az().run("aks", "show", "-n", "myexistingcluster", "-g", "myresourcegroup", "--query", "provisioningState", "-o", "tsv")
                 .requireSuccess("az aks show").stdout().trim()).isEqualTo("Succeeded");
     }
 }
