@@ -27,6 +27,11 @@ final class ExtensionErrors {
                 + "' under resource group '" + group + "' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix");
     }
 
+    static ArmException operationNotFound(String operationId, String extension) {
+        return ArmException.notFound("OperationNotFound", "The operation '" + operationId + "' of extension '" + extension
+                + "' was not found.");
+    }
+
     static ArmException invalidName(String name) {
         return bad("InvalidExtensionName", "The extension name '" + name + "' is invalid: it must be 1 to 253 lower-case letters, digits"
                 + " and '-', starting and ending with a letter or digit (pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$).", "name");

@@ -1,6 +1,8 @@
 package dev.amlaks.emulator.providers.kubernetesconfiguration;
 
 import dev.amlaks.emulator.arm.ResourceId;
+import dev.amlaks.emulator.operations.Operation;
+import dev.amlaks.emulator.operations.OperationUrls;
 import dev.amlaks.emulator.spi.ArmCall;
 import dev.amlaks.emulator.spi.Lists;
 import dev.amlaks.emulator.spi.Lro;
@@ -30,7 +32,12 @@ final class ExtensionHandler {
     /** 201 for an install begun, 200 for an existing extension (with the operation when it changes). */
     void put(ArmCall call) {
         ExtensionService.Result r = service.put(id(call), call.bodyObject(), call.preconditions(), call.apiVersion());
-        lro.written(call, r.created(), r.body(), r.operation());
+        if (r.operation() == null) {
+            call.json(r.created() ? 201 : 200, r.body());
+        } else {
+            polled(call, r.operation());
+            call.json(r.created() ? 201 : 200, r.body());
+        }
     }
 
     /** 202 and the extension on its way when something changes, 200 when nothing does. */
@@ -39,8 +46,23 @@ final class ExtensionHandler {
         if (r.operation() == null) {
             call.json(200, r.body());
         } else {
-            lro.accepted(call, 202, r.body(), r.operation());
+            polled(call, r.operation());
+            call.json(202, r.body());
         }
+    }
+
+    /** {@code GET <extension>/operations/{operationId}}: where this provider's long-running answers are polled. */
+    void operation(ArmCall call) {
+        call.json(200, service.operation(id(call), call.param("operationId")));
+    }
+
+    /** The provider's polling headers: its own status URL under the extension, as its specification shows them. */
+    private void polled(ArmCall call, Operation op) {
+        String status = call.baseUrl() + id(call) + "/operations/" + op.id() + "?api-version=" + call.apiVersion();
+        call.header("Azure-AsyncOperation", status);
+        call.header("Operation-Location", status);
+        call.header("x-ms-async-operation-timeout", "PT48H");
+        call.header("Retry-After", Integer.toString(lro.retryAfterSeconds()));
     }
 
     void get(ArmCall call) {
@@ -53,8 +75,12 @@ final class ExtensionHandler {
                 call.apiVersion());
         if (d.removed()) {
             call.empty(200);
+        } else if (d.operation() == null) {
+            call.empty(204);
         } else {
-            lro.deleted(call, d.operation());
+            polled(call, d.operation());
+            call.header("Location", OperationUrls.result(call.baseUrl(), d.operation()));
+            call.empty(202);
         }
     }
 

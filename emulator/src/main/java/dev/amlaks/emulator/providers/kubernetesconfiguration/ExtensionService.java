@@ -86,6 +86,24 @@ public final class ExtensionService {
         });
     }
 
+    /**
+     * {@code GET <extension>/operations/{id}}: an operation on this extension as the provider's
+     * OperationStatusResult shows it (the status URL its long-running answers name).
+     */
+    ObjectNode operation(ResourceId extension, String operationId) {
+        Operation op = ctx.operations().find(operationId).filter(o -> ResourceId.parse(o.resourceId()).key().equals(extension.key()))
+                .orElseThrow(() -> ExtensionErrors.operationNotFound(operationId, extension.name()));
+        ObjectNode body = dev.amlaks.emulator.arm.Json.object();
+        body.put("id", extension + "/operations/" + op.id());
+        body.put("name", op.id());
+        body.put("status", op.status().name());
+        body.putObject("properties");
+        if (op.error() != null) {
+            body.set("error", dev.amlaks.emulator.arm.Json.MAPPER.valueToTree(op.errorValue()));
+        }
+        return body;
+    }
+
     /** The cluster's extension of {@code type} (a type is installed once per cluster). */
     Optional<RecordStore.Stored<Extension>> ofType(Handle h, ResourceId cluster, String type) {
         return ctx.resources().children(h, TYPE_KEY, cluster.key()).stream().map(store::read)

@@ -39,6 +39,7 @@ public final class KubernetesConfigurationProvider implements Provider {
         routes.at(extensions, EXTENSIONS).get(handler::list);
         routes.at(extensions, EXTENSIONS + "/{extensionName}").get(handler::get).put(handler::put).patch(handler::patch)
                 .delete(handler::delete);
+        routes.at(extensions, EXTENSIONS + "/{extensionName}/operations/{operationId}").get(handler::operation);
     }
 
     @Override

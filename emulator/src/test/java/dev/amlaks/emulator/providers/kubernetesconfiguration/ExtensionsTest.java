@@ -81,7 +81,8 @@ class ExtensionsTest {
                 .body("identity.type", equalTo("SystemAssigned")).body("identity.principalId", not(nullValue()));
         assertThat(r.asString()).doesNotContain("s3cret-value");
         String status = r.header("Azure-AsyncOperation");
-        assertThat(status).contains("/providers/Microsoft.KubernetesConfiguration/locations/westus/operations/").contains("api-version=" + API);
+        assertThat(status).contains(ext("c1", "azureml") + "/operations/").contains("api-version=" + API);
+        assertThat(r.header("Operation-Location")).isEqualTo(status);
         on(EMULATOR).get(status.substring(status.indexOf("/subscriptions/"))).then().statusCode(200).body("status", equalTo("InProgress"));
         advance(EMULATOR, 299);
         get("c1", "azureml").then().body("properties.provisioningState", equalTo("Creating"));
@@ -137,6 +138,11 @@ class ExtensionsTest {
         Response d = on(EMULATOR).queryParam("api-version", API).delete(ext("c3", "aml"));
         d.then().statusCode(202);
         assertThat(d.header("Location")).isNotNull();
+        String deleting = d.header("Azure-AsyncOperation");
+        on(EMULATOR).get(deleting.substring(deleting.indexOf("/subscriptions/"))).then().statusCode(200)
+                .body("status", equalTo("InProgress")).body("name", equalTo(deleting.replaceAll(".*/operations/([^?]*).*", "$1")));
+        on(EMULATOR).queryParam("api-version", API).get(ext("c3", "aml") + "/operations/nosuch").then().statusCode(404)
+                .body("error.code", equalTo("OperationNotFound"));
         get("c3", "aml").then().body("properties.provisioningState", equalTo("Deleting"));
         advance(EMULATOR, 120);
         get("c3", "aml").then().statusCode(404).body("error.code", equalTo("ResourceNotFound"));
