@@ -23,10 +23,23 @@ final class EndpointHandler {
     }
 
 
+    /** The list, with the service's query: {@code count} (page size), {@code name}, {@code computeType}, {@code tags}, {@code properties}, {@code orderBy}. */
     void list(ArmCall call) {
         Lists.PageRequest page = lists.request(call);
-        lists.answerBodies(call, service.list(WorkspaceHandler.id(call), page.afterKey(), page.size(), call.query("name"),
-                call.query("computeType")));
+        int size = page.size();
+        String count = call.query("count");
+        if (count != null) {
+            try {
+                size = Integer.parseInt(count.trim());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > Lists.MAX_PAGE_SIZE) {
+                throw MlErrors.invalidValue("count", count, java.util.List.of("a whole number from 1 to " + Lists.MAX_PAGE_SIZE));
+            }
+        }
+        lists.answerBodies(call, service.list(WorkspaceHandler.id(call), page.afterKey(), size, new EndpointService.ListQuery(
+                call.query("name"), call.query("computeType"), call.query("tags"), call.query("properties"), call.query("orderBy"))));
     }
 
     void listKeys(ArmCall call) {

@@ -48,21 +48,73 @@ final class EndpointService implements LongRunningVerbs {
         this.store = new RecordStore<>(ctx.resources(), new EndpointCodec());
     }
 
-    /** One page of a workspace's endpoints, filtered by name and compute type as the list's query asks. */
-    Page<String> list(ResourceId workspace, String afterKey, int size, String name, String computeType) {
+    /** The list's query: {@code name}, {@code computeType}, {@code tags} and {@code properties} ({@code a,b=c}), {@code orderBy}. */
+    record ListQuery(String name, String computeType, String tags, String properties, String orderBy) {
+    }
+
+    static final List<String> ORDERS = List.of("CreatedAtDesc", "CreatedAtAsc", "UpdatedAtDesc", "UpdatedAtAsc");
+
+    /**
+     * One page of a workspace's endpoints, filtered and ordered as the query asks; pages go by
+     * position in that order (the continuation names it), so an order holds across pages.
+     */
+    Page<String> list(ResourceId workspace, String afterKey, int size, ListQuery q) {
+        String order = q.orderBy() == null || q.orderBy().isBlank() ? "CreatedAtDesc" : ORDERS.stream()
+                .filter(o -> o.equalsIgnoreCase(q.orderBy().trim())).findFirst()
+                .orElseThrow(() -> MlErrors.invalidValue("orderBy", q.orderBy(), ORDERS));
+        int from = offset(afterKey);
         return ctx.db().withHandle(h -> {
             workspaces.get(h, workspace);
-            var rows = ctx.resources().listByParent(h, MlNames.ENDPOINT_KEY, workspace.key(), afterKey, size);
-            List<String> out = new ArrayList<>();
-            for (StoredResource r : rows.items()) {
-                boolean nameOk = name == null || name.isBlank() || r.resourceId().name().equalsIgnoreCase(name);
-                boolean typeOk = computeType == null || computeType.isBlank() || computeType.equalsIgnoreCase("Kubernetes");
-                if (nameOk && typeOk) {
-                    out.add(r.body());
-                }
-            }
-            return new Page<>(out, rows.continueAfter());
+            List<StoredResource> rows = new ArrayList<>(ctx.resources().children(h, MlNames.ENDPOINT_KEY, workspace.key()));
+            rows.removeIf(r -> !matches(r, q));
+            java.util.Comparator<StoredResource> by = order.startsWith("Created") ? java.util.Comparator.comparingLong(StoredResource::createdAt)
+                    : java.util.Comparator.comparingLong(StoredResource::updatedAt);
+            by = by.thenComparing(StoredResource::key);
+            rows.sort(order.endsWith("Desc") ? by.reversed() : by);
+            List<String> out = rows.stream().skip(from).limit(size).map(StoredResource::body).toList();
+            return new Page<>(out, from + size < rows.size() ? "/" + (from + size) : null);
         });
+    }
+
+    private static int offset(String afterKey) {
+        if (afterKey == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(afterKey.substring(1)));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private boolean matches(StoredResource r, ListQuery q) {
+        if (q.name() != null && !q.name().isBlank() && !r.resourceId().name().equalsIgnoreCase(q.name().trim())) {
+            return false;
+        }
+        if (q.computeType() != null && !q.computeType().isBlank() && !q.computeType().trim().equalsIgnoreCase("Kubernetes")) {
+            return false;
+        }
+        OnlineEndpoint e = store.read(r).value();
+        return has(e.tags(), q.tags()) && has(e.properties() == null ? Map.of() : Json.MAPPER.convertValue(e.properties(),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { }), q.properties());
+    }
+
+    /** {@code a,b=c}: each name present, with that value where one is given. */
+    private static boolean has(Map<String, String> map, String filter) {
+        if (filter == null || filter.isBlank()) {
+            return true;
+        }
+        for (String part : filter.split(",")) {
+            String[] kv = part.split("=", 2);
+            String k = kv[0].trim();
+            if (k.isEmpty()) {
+                continue;
+            }
+            if (!map.containsKey(k) || (kv.length == 2 && !kv[1].trim().equals(map.get(k)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -146,4 +146,28 @@ class OnlineEndpointsTest {
             on(EMULATOR).queryParam("api-version", API).get(endpoint(name)).then().statusCode(404);
         }
     }
+
+    @Test
+    void the_list_filters_by_tags_and_properties_orders_and_pages() {
+        put("listed-a", "{\"location\":\"eastus\",\"tags\":{\"suite\":\"lists\",\"team\":\"a\"},\"properties\":{\"authMode\":"
+                + "\"Key\",\"compute\":\"k8s\",\"properties\":{\"tier\":\"gold\"}}}").then().statusCode(201);
+        advance(EMULATOR, 1);
+        put("listed-b", "{\"location\":\"eastus\",\"tags\":{\"suite\":\"lists\",\"team\":\"b\"},\"properties\":{\"authMode\":"
+                + "\"Key\",\"compute\":\"k8s\"}}").then().statusCode(201);
+        String list = Ml.workspace("oe", "oews") + "/onlineEndpoints";
+        on(EMULATOR).queryParam("api-version", API).queryParam("tags", "suite=lists").queryParam("orderBy", "CreatedAtAsc").get(list)
+                .then().statusCode(200).body("value.name", org.hamcrest.Matchers.contains("listed-a", "listed-b"));
+        on(EMULATOR).queryParam("api-version", API).queryParam("tags", "suite=lists,team=b").get(list).then().statusCode(200)
+                .body("value.name", org.hamcrest.Matchers.contains("listed-b"));
+        on(EMULATOR).queryParam("api-version", API).queryParam("properties", "tier=gold").get(list).then().statusCode(200)
+                .body("value.name", org.hamcrest.Matchers.contains("listed-a"));
+        String next = on(EMULATOR).queryParam("api-version", API).queryParam("tags", "suite").queryParam("count", 1).get(list).then()
+                .statusCode(200).body("value.name", org.hamcrest.Matchers.contains("listed-b")).extract().path("nextLink");
+        dev.amlaks.emulator.testsupport.Arm.call().urlEncodingEnabled(false).get(next).then().statusCode(200)
+                .body("value.name", org.hamcrest.Matchers.contains("listed-a")).body("nextLink", nullValue());
+        on(EMULATOR).queryParam("api-version", API).queryParam("orderBy", "Alphabetical").get(list).then().statusCode(400)
+                .body("error.message", containsString("CreatedAtDesc"));
+        on(EMULATOR).queryParam("api-version", API).queryParam("count", 0).get(list).then().statusCode(400)
+                .body("error.message", containsString("count"));
+    }
 }
