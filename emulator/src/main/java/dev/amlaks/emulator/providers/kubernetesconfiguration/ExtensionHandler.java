@@ -32,12 +32,10 @@ final class ExtensionHandler {
     /** 201 for an install begun, 200 for an existing extension (with the operation when it changes). */
     void put(ArmCall call) {
         ExtensionService.Result r = service.put(id(call), call.bodyObject(), call.preconditions(), call.apiVersion());
-        if (r.operation() == null) {
-            call.json(r.created() ? 201 : 200, r.body());
-        } else {
+        if (r.operation() != null) {
             polled(call, r.operation());
-            call.json(r.created() ? 201 : 200, r.body());
         }
+        call.json(r.created() ? 201 : 200, r.body());
     }
 
     /** 202 and the extension on its way when something changes, 200 when nothing does. */

@@ -46,14 +46,6 @@ enum AssetKind {
 
     abstract void fill(ObjectNode versionProperties);
 
-    static AssetKind of(String segment) {
-        for (AssetKind k : values()) {
-            if (k.segment.equalsIgnoreCase(segment)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException(segment);
-    }
 
     private static void putIfAbsent(ObjectNode p, String field, String value) {
         if (!p.hasNonNull(field)) {

@@ -22,12 +22,10 @@ final class DeploymentCapacity {
 
     /** A node and what is left of it to schedule on. */
     static final class Node {
-        final String name;
         long cpuMillis;
         long memoryBytes;
 
-        Node(String name, long cpuMillis, long memoryBytes) {
-            this.name = name;
+        Node(long cpuMillis, long memoryBytes) {
             this.cpuMillis = cpuMillis;
             this.memoryBytes = memoryBytes;
         }
@@ -49,8 +47,7 @@ final class DeploymentCapacity {
                 continue;
             }
             for (long i = 0; i < p.count(); i++) {
-                out.add(new Node("aks-" + p.name() + "-vmss" + String.format("%06d", i), allocatableCpu(size.vCPUs()),
-                        allocatableMemory((long) (size.memoryGB() * GIB))));
+                out.add(new Node(allocatableCpu(size.vCPUs()), allocatableMemory((long) (size.memoryGB() * GIB))));
             }
         }
         return out;

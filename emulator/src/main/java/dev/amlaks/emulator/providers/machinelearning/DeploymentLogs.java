@@ -19,7 +19,7 @@ final class DeploymentLogs {
         DeploymentState s = d.internal();
         String pod = d.id().name() + "-" + d.id().parent().name() + "-0";
         if (Boolean.FALSE.equals(s.scheduled())) {
-            out.add(stamp(s.startedAt()) + " Warning FailedScheduling pod/" + pod + ": " + s.schedulerMessage());
+            out.add(stamp(s.decidedAt()) + " Warning FailedScheduling pod/" + pod + ": " + s.schedulerMessage());
             out.add("The pod is Pending: its containers never started, so " + container + " has written nothing.");
             return out;
         }
@@ -27,7 +27,7 @@ final class DeploymentLogs {
             out.add("The deployment's pods are being created: " + container + " has not started yet.");
             return out;
         }
-        long t = s.startedAt();
+        long t = s.decidedAt();
         String model = d.model() == null ? "(none)" : d.model();
         String script = d.otherProperties().path("codeConfiguration").path("scoringScript").asText("score.py");
         String code = d.otherProperties().path("codeConfiguration").path("codeId").asText(null);

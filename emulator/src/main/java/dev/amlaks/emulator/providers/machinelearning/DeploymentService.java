@@ -1,5 +1,6 @@
 package dev.amlaks.emulator.providers.machinelearning;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amlaks.emulator.arm.ArmError;
@@ -31,6 +32,8 @@ final class DeploymentService implements LongRunningVerbs {
 
     static final String KIND = MlNames.DEPLOYMENT_TYPE + "/";
     static final List<String> CONTAINERS = List.of("StorageInitializer", "InferenceServer");
+    /** The most instances a deployment runs, as its SKU ({@code GET .../skus}) says. */
+    static final long MAX_INSTANCES = 100;
 
 
     private final MlContext ctx;
@@ -111,9 +114,9 @@ final class DeploymentService implements LongRunningVerbs {
                 && Objects.equals(d.instanceType(), asked.instanceType()) && d.cpuMillis() == asked.cpuMillis()
                 && d.memoryBytes() == asked.memoryBytes() && d.otherProperties().equals(asked.otherProperties());
         if (sameButCount && d.instances() == asked.instances() && d.state() == ProvisioningState.SUCCEEDED) {
-            RecordStore.Stored<OnlineDeployment> saved = store.save(h, s, d.changedTo(asked, ProvisioningState.UPDATING)
-                    .withState(ProvisioningState.SUCCEEDED), ctx.clock().nowMillis());
-            return new Written(saved.row().body(), null, false);
+            OnlineDeployment retagged = new OnlineDeployment(d.id(), d.location(), asked.tags(), d.state(), d.model(), d.environmentId(),
+                    d.instanceType(), d.instances(), d.cpuMillis(), d.memoryBytes(), asked.sku(), d.otherProperties(), d.internal());
+            return new Written(store.save(h, s, retagged, ctx.clock().nowMillis()).row().body(), null, false);
         }
         boolean scale = sameButCount && d.instances() != asked.instances();
         String kind = scale ? "scale" : "update";
@@ -142,7 +145,7 @@ final class DeploymentService implements LongRunningVerbs {
             if (!k.instanceTypes().has(name)) {
                 throw MlErrors.instanceTypeUnknown(name, ResourceId.parse(endpoint.compute()).name(), listed);
             }
-            ObjectNode requests = (ObjectNode) k.instanceTypes().get(name).path("resources").path("requests");
+            JsonNode requests = k.instanceTypes().get(name).path("resources").path("requests");
             String field = "the compute's instanceTypes." + name + ".resources.requests";
             cpu = requests.hasNonNull("cpu") ? Quantities.millicores(requests.get("cpu").asText(), field + ".cpu") : 100;
             memory = requests.hasNonNull("memory") ? Quantities.bytes(requests.get("memory").asText(), field + ".memory") : 2L << 30;
@@ -205,7 +208,7 @@ final class DeploymentService implements LongRunningVerbs {
     }
 
     private static long capacity(long capacity) {
-        if (capacity < 1) {
+        if (capacity < 1 || capacity > MAX_INSTANCES) {
             throw MlErrors.capacityInvalid(capacity);
         }
         return capacity;
@@ -252,7 +255,7 @@ final class DeploymentService implements LongRunningVerbs {
         });
     }
 
-    /** GET skus: the one SKU a Kubernetes deployment scales by, from 1 instance to as many as the cluster has nodes times ten. */
+    /** GET skus: the one SKU a Kubernetes deployment scales by, from 1 to {@link #MAX_INSTANCES} instances. */
     ObjectNode skus(ResourceId id) {
         return ctx.db().withHandle(h -> {
             load(h, id);
@@ -261,7 +264,7 @@ final class DeploymentService implements LongRunningVerbs {
             ObjectNode sku = value.addObject();
             sku.put("resourceType", MlNames.DEPLOYMENT_TYPE);
             sku.putObject("sku").put("name", "Default").put("tier", "Standard");
-            sku.putObject("capacity").put("minimum", 1).put("maximum", 100).put("default", 1).put("scaleType", "Manual");
+            sku.putObject("capacity").put("minimum", 1).put("maximum", MAX_INSTANCES).put("default", 1).put("scaleType", "Manual");
             out.putNull("nextLink");
             return out;
         });
@@ -305,7 +308,7 @@ final class DeploymentService implements LongRunningVerbs {
         Optional<String> refusal = DeploymentCapacity.schedule(DeploymentCapacity.nodes(cluster.get(), ctx.sizes()::find), running,
                 new DeploymentCapacity.Demand(d.instances(), d.cpuMillis(), d.memoryBytes()));
         if (refusal.isPresent()) {
-            store.save(h, s.get(), d.with(d.internal().unschedulable(refusal.get())), at);
+            store.save(h, s.get(), d.with(d.internal().unschedulable(refusal.get(), at)), at);
             ArmError error = MlErrors.deploymentUnschedulable(d.id().name(), d.instances(), d.cpuMillis(), d.memoryBytes(), refusal.get());
             return OperationKind.Outcome.failure(400, error);
         }

@@ -7,9 +7,9 @@ package dev.amlaks.emulator.providers.machinelearning;
  *
  * @param scheduled null until the scheduler decided; then whether every instance found a node
  * @param schedulerMessage Kubernetes' FailedScheduling message when one did not
- * @param startedAt virtual millis its containers last started at
+ * @param decidedAt virtual millis the scheduler last decided at: its containers started then, or its pods stayed Pending
  */
-record DeploymentState(Boolean scheduled, String schedulerMessage, long startedAt, Integer responseStatus, String responseBody,
+record DeploymentState(Boolean scheduled, String schedulerMessage, long decidedAt, Integer responseStatus, String responseBody,
                        Long responseLatencyMillis) {
 
     static final DeploymentState NONE = new DeploymentState(null, null, 0, null, null, null);
@@ -20,10 +20,10 @@ record DeploymentState(Boolean scheduled, String schedulerMessage, long startedA
 
     /** What the scoring side answers for this deployment from now on (all null: the echo envelope). */
     DeploymentState answering(Integer status, String body, Long latencyMillis) {
-        return new DeploymentState(scheduled, schedulerMessage, startedAt, status, body, latencyMillis);
+        return new DeploymentState(scheduled, schedulerMessage, decidedAt, status, body, latencyMillis);
     }
 
-    DeploymentState unschedulable(String message) {
-        return new DeploymentState(false, message, startedAt, responseStatus, responseBody, responseLatencyMillis);
+    DeploymentState unschedulable(String message, long at) {
+        return new DeploymentState(false, message, at, responseStatus, responseBody, responseLatencyMillis);
     }
 }

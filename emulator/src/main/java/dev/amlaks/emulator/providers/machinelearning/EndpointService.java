@@ -331,9 +331,18 @@ final class EndpointService implements LongRunningVerbs {
         if (compute == null || compute.isBlank()) {
             throw MlErrors.endpointNeedsCompute();
         }
-        String name = compute.contains("/") ? ResourceId.parse(compute).name() : compute.replaceFirst("^azureml:", "");
-        if (compute.contains("/") && !ResourceId.parse(compute).parent().key().equals(workspace.key())) {
-            throw MlErrors.computeNotFound(name, workspace.name());
+        String name = compute.replaceFirst("^azureml:", "");
+        if (compute.contains("/")) {
+            ResourceId id;
+            try {
+                id = ResourceId.parse(compute);
+            } catch (IllegalArgumentException e) {
+                throw MlErrors.notAComputeId(compute, e.getMessage());
+            }
+            if (!id.typeKey().equals(MlNames.COMPUTE_KEY) || !id.parent().key().equals(workspace.key())) {
+                throw MlErrors.computeNotFound(id.name(), workspace.name());
+            }
+            name = id.name();
         }
         RecordStore.Stored<AksCompute> c = computes.load(h, MlNames.computeId(workspace, name));
         if (c.value().kubernetes() == null) {

@@ -29,7 +29,4 @@ record KubernetesCompute(String namespace, String defaultInstanceType, ObjectNod
         return types;
     }
 
-    KubernetesCompute withInstanceTypes(String newDefault, ObjectNode newTypes) {
-        return new KubernetesCompute(namespace, newDefault, newTypes, extensionReleaseTrain);
-    }
 }

@@ -101,6 +101,12 @@ final class MlErrors {
                 + " this workspace). This emulator serves Kubernetes online endpoints; managed online endpoints are not emulated.");
     }
 
+    static ArmException notAComputeId(String compute, String why) {
+        return badArgument("properties.compute '" + compute + "' is not a compute's ARM id (" + why + "): give"
+                + " /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.MachineLearningServices/workspaces/{ws}/computes/{name},"
+                + " or the compute's name.");
+    }
+
     static ArmException endpointComputeNotKubernetes(String compute, String type) {
         return badArgument("properties.compute '" + compute + "' is a compute of type '" + type + "': online endpoints run on a compute of"
                 + " type Kubernetes (an AKS cluster with the Azure ML extension, attached).");
@@ -168,7 +174,8 @@ final class MlErrors {
     }
 
     static ArmException capacityInvalid(long capacity) {
-        return badArgument("sku.capacity is " + capacity + ": a deployment runs at least 1 instance (sku.capacity is the instance count).");
+        return badArgument("sku.capacity is " + capacity + ": a deployment runs 1 to " + DeploymentService.MAX_INSTANCES
+                + " instances (sku.capacity is the instance count; GET .../skus gives the range).");
     }
 
     static ArmException limitBelowRequest(String resource, String limit, String request) {

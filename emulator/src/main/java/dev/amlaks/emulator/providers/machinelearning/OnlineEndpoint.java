@@ -55,14 +55,4 @@ record OnlineEndpoint(ResourceId id, String location, Map<String, String> tags, 
         return new OnlineEndpoint(id, location, newTags, newIdentity, kind, state, newAuthMode, compute, newDescription, newTraffic, newMirror,
                 newAccess, newProperties, scoringUri, swaggerUri, internal);
     }
-
-    /** Traffic with one deployment's share removed (its delete). */
-    OnlineEndpoint without(String deployment) {
-        Map<String, Integer> t = new LinkedHashMap<>(traffic);
-        t.remove(deployment);
-        Map<String, Integer> m = new LinkedHashMap<>(mirrorTraffic);
-        m.remove(deployment);
-        return new OnlineEndpoint(id, location, tags, identity, kind, state, authMode, compute, description, t, m, publicNetworkAccess,
-                properties, scoringUri, swaggerUri, internal);
-    }
 }

@@ -25,12 +25,21 @@ final class Quantities {
 
     /** CPU in millicores: {@code "1"} is 1000, {@code "250m"} is 250. */
     static long millicores(String quantity, String field) {
-        return value(quantity, field).multiply(BigDecimal.valueOf(1000)).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        return whole(value(quantity, field).multiply(BigDecimal.valueOf(1000)), quantity, field);
     }
 
     /** Memory in bytes: {@code "2Gi"} is 2147483648, {@code "1G"} is 1000000000. */
     static long bytes(String quantity, String field) {
-        return value(quantity, field).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        return whole(value(quantity, field), quantity, field);
+    }
+
+    /** Rounded up; a value no node could ever hold (beyond a long) is refused like a malformed one. */
+    private static long whole(BigDecimal v, String quantity, String field) {
+        try {
+            return v.setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        } catch (ArithmeticException e) {
+            throw MlErrors.notAQuantity(field, quantity);
+        }
     }
 
     private static BigDecimal value(String quantity, String field) {

@@ -133,6 +133,10 @@ class OnlineEndpointsTest {
                 .body("error.message", containsString("properties.traffic.blue"));
         put("aks", "{\"location\":\"eastus\",\"properties\":{\"authMode\":\"Key\",\"compute\":\"nosuch\"}}").then().statusCode(404)
                 .body("error.message", containsString("nosuch"));
+        put("badid", "{\"location\":\"eastus\",\"properties\":{\"authMode\":\"Key\",\"compute\":\"/not/an/id\"}}").then().statusCode(400)
+                .body("error.code", equalTo("BadArgument")).body("error.message", containsString("is not a compute's ARM id"));
+        put("cluster", "{\"location\":\"eastus\",\"properties\":{\"authMode\":\"Key\",\"compute\":\"" + Ml.cluster("oe", "oecluster")
+                + "\"}}").then().statusCode(404).body("error.code", equalTo("NotFound"));
         // By name too, and only a compute of this workspace.
         put("byname", "{\"location\":\"eastus\",\"properties\":{\"authMode\":\"Key\",\"compute\":\"azureml:k8s\"}}").then().statusCode(201)
                 .body("properties.compute", equalTo(compute));
@@ -142,7 +146,7 @@ class OnlineEndpointsTest {
                 .then().statusCode(409).body("error.message", containsString("unique within an Azure region"));
         // The compute never changes; the location neither.
         put("byname", "{\"location\":\"westus\",\"properties\":{\"authMode\":\"Key\",\"compute\":\"k8s\"}}").then().statusCode(409);
-        for (String name : new String[] {"nocompute", "noauth", "badauth", "1bad", "traffic", "aks"}) {
+        for (String name : new String[] {"nocompute", "noauth", "badauth", "1bad", "traffic", "aks", "badid", "cluster"}) {
             on(EMULATOR).queryParam("api-version", API).get(endpoint(name)).then().statusCode(404);
         }
     }
