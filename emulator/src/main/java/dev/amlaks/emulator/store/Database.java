@@ -111,7 +111,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Checkpoints the log about once a second while changes arrive, at once when a segment grows large. */
+    /**
+     * Checkpoints the log about once a second while changes arrive, at once when a segment grows
+     * large, and after each checkpoint rewrites the store's sparse chunks.
+     */
     private Thread startCheckpointer() {
         Thread t = new Thread(() -> {
             long last = System.nanoTime();
@@ -121,6 +124,7 @@ public final class Database implements AutoCloseable {
                     long pending = wal.pending();
                     if (pending > 0 && (pending >= CHECKPOINT_BYTES || System.nanoTime() - last >= CHECKPOINT_MILLIS * 1_000_000)) {
                         wal.checkpoint(dataSource);
+                        FileCompaction.rewrite(dataSource);
                         last = System.nanoTime();
                     }
                 } catch (InterruptedException e) {
@@ -188,7 +192,8 @@ public final class Database implements AutoCloseable {
         }
         // H2 writes in the background (its default delay); the write-ahead log makes every commit
         // durable before it is acknowledged. FILE_LOCK=FS: the OS drops the lock when a process dies.
-        String url = "jdbc:h2:file:" + dir.resolve("emulator") + H2_OPTIONS + ";FILE_LOCK=FS";
+        // AUTO_COMPACT_FILL_RATE=0: no chunk moves while running (FileCompaction says why).
+        String url = "jdbc:h2:file:" + dir.resolve("emulator") + H2_OPTIONS + ";FILE_LOCK=FS" + FileCompaction.H2_SETTING;
         if (!OPEN.add(dir)) {
             throw inUse(dir, null);
         }
@@ -342,6 +347,7 @@ public final class Database implements AutoCloseable {
                 checkpointer.join(10_000);
                 wal.checkpoint(dataSource);
                 written = true;
+                FileCompaction.shrink(dataSource);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {

@@ -30,7 +30,7 @@ import javax.sql.DataSource;
 
 /**
  * Durability without a database write per commit. H2 writes its file in the background (every
- * half second, compacting as it goes, so the file stays near the size of what it holds); before a
+ * half second; {@link FileCompaction} keeps the file near the size of what it holds); before a
  * transaction commits, the rows it changed are appended here, to the operating system, as one line.
  * A killed process therefore loses nothing it acknowledged: at the next open the lines since the
  * last checkpoint are applied again, in order. Each line holds whole rows (or the keys of deleted
