@@ -18,6 +18,7 @@ import dev.amlaks.emulator.http.ArmDispatcher;
 import dev.amlaks.emulator.http.FrontDoor;
 import dev.amlaks.emulator.http.Journal;
 import dev.amlaks.emulator.http.OperationHandler;
+import dev.amlaks.emulator.identity.AuthMode;
 import dev.amlaks.emulator.identity.Authenticator;
 import dev.amlaks.emulator.identity.Certificates;
 import dev.amlaks.emulator.identity.IdentityControlRoutes;
@@ -141,6 +142,7 @@ public final class Emulator implements AutoCloseable {
             Keys k = await(keys);
             TlsMaterial tls = k.tls();
             SigningKey signingKey = k.signingKey();
+            Tokens tokens = new Tokens(signingKey);
             this.tls = tls;
             ResourceRepository resources = new ResourceRepository(database);
             this.operationRows = new OperationRepository(database);
@@ -177,7 +179,8 @@ public final class Emulator implements AutoCloseable {
             providers.add(kubernetesConfiguration);
             MachineLearningProvider machineLearning = new MachineLearningProvider(new MlContext(database, resources, operations, clock,
                     kubernetes, catalogs.vmSizes(), catalogs.regions(), groups, subscriptions, quota, containerService.clusters(),
-                    kubernetesConfiguration.extensions(), context.references(), this::httpsUrl), lists, lro, catalogs.apiVersions());
+                    kubernetesConfiguration.extensions(), context.references(), this::httpsUrl,
+                    entraTokens(config.authMode(), tokens)), lists, lro, catalogs.apiVersions());
             providers.add(machineLearning);
             providers.add(new AuthorizationProvider(context));
             providers.add(network);
@@ -195,7 +198,6 @@ public final class Emulator implements AutoCloseable {
             router.at(OperationHandler.OPERATION_STATUS, OperationHandler.RESULT_PATH).get(operationHandler::result);
 
             this.principals = new ServicePrincipalService(database, resources, clock, catalogs.identity(), subscriptions);
-            Tokens tokens = new Tokens(signingKey);
             Authenticator authenticator = new Authenticator(config.authMode(), tokens, System::currentTimeMillis, ownHosts(config));
 
             subscriptions.loadFixtures(null);
@@ -282,6 +284,17 @@ public final class Emulator implements AutoCloseable {
     }
 
     /** What HTTPS serves and what tokens are signed with: the data directory's, or new. */
+    /**
+     * What an {@code AADToken} endpoint's scoring accepts: in strict mode an Entra token this
+     * emulator signed for Azure ML's data plane, unexpired; in lenient mode any JWT.
+     */
+    private static java.util.function.Predicate<String> entraTokens(AuthMode mode, Tokens tokens) {
+        if (mode == AuthMode.STRICT) {
+            return t -> tokens.validFor(t, System.currentTimeMillis(), Tokens.ML_AUDIENCES);
+        }
+        return t -> t.split("\\.", -1).length == 3;
+    }
+
     private record Keys(TlsMaterial tls, SigningKey signingKey) {
 
         static Keys of(EmulatorConfig config, Path keep) {

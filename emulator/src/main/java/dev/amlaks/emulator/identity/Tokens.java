@@ -34,6 +34,8 @@ public final class Tokens {
     /** The audiences ARM accepts, as its InvalidAuthenticationTokenAudience message lists them. */
     public static final List<String> ARM_AUDIENCES = List.of("https://management.core.windows.net/",
             "https://management.core.windows.net", "https://management.azure.com/", "https://management.azure.com");
+    /** The audiences Azure ML's data plane (an {@code AADToken} endpoint's scoring) accepts. */
+    public static final Set<String> ML_AUDIENCES = Set.of("https://ml.azure.com", "https://ml.azure.com/");
     private static final DateTimeFormatter DOTNET = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US)
             .withZone(ZoneOffset.UTC);
 
@@ -138,6 +140,24 @@ public final class Tokens {
                     + String.join("','", ARM_AUDIENCES) + "'.");
         }
         return new Caller(string(claims, "tid"), string(claims, "oid"), string(claims, "appid"), true);
+    }
+
+    /**
+     * True when {@code token} is a JWT this emulator signed, not expired at real {@code nowMillis},
+     * already valid (five minutes' skew, as {@link #verify}), and issued for one of {@code audiences}.
+     */
+    public boolean validFor(String token, long nowMillis, Set<String> audiences) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Date exp = claims.getExpirationTime();
+            Date nbf = claims.getNotBeforeTime();
+            List<String> aud = claims.getAudience();
+            return exp != null && exp.getTime() > nowMillis && (nbf == null || nbf.getTime() <= nowMillis + 300_000)
+                    && aud != null && aud.stream().anyMatch(audiences::contains) && jwt.verify(crypto().verifier());
+        } catch (ParseException | JOSEException e) {
+            return false;
+        }
     }
 
     /** Reads who a token names without checking it (lenient mode); anonymous when it is no JWT. */

@@ -15,11 +15,13 @@ import dev.amlaks.emulator.store.ResourceRepository;
 import dev.amlaks.emulator.tenancy.SubscriptionService;
 
 /**
- * What the Azure ML provider's services share ({@code dataPlane}: the emulator's own HTTPS root, where scoring URIs point); AKS clusters are reached only through {@link AksClusters}, their
+ * What the Azure ML provider's services share ({@code dataPlane}: the emulator's own HTTPS root, where scoring URIs point;
+ * {@code entraTokens}: whether a bearer is an Entra token an {@code AADToken} endpoint accepts); AKS clusters are reached only through {@link AksClusters}, their
  * extensions through {@link ClusterExtensions}.
  */
 public record MlContext(Database db, ResourceRepository resources, OperationService operations, VirtualClock clock,
                         KubernetesVersions versions, VmSizes sizes, Regions regions, ResourceGroups groups,
                         SubscriptionService subscriptions, QuotaLedger quota, AksClusters clusters, ClusterExtensions extensions,
-                        References references, java.util.function.Supplier<String> dataPlane) {
+                        References references, java.util.function.Supplier<String> dataPlane,
+                        java.util.function.Predicate<String> entraTokens) {
 }

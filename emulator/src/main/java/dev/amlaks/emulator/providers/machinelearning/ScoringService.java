@@ -165,11 +165,11 @@ final class ScoringService {
                 Map.of("WWW-Authenticate", "Bearer"));
     }
 
-    private static boolean opens(OnlineEndpoint e, String credential, long nowSeconds) {
+    private boolean opens(OnlineEndpoint e, String credential, long nowSeconds) {
         return switch (e.authMode()) {
             case "Key" -> credential.equals(e.internal().primaryKey()) || credential.equals(e.internal().secondaryKey());
             case "AMLToken" -> EndpointTokens.valid(e, credential, nowSeconds);
-            default -> credential.split("\\.").length == 3; // AADToken: an Entra access token (a JWT)
+            default -> ctx.entraTokens().test(credential); // AADToken: an Entra access token for https://ml.azure.com
         };
     }
 
