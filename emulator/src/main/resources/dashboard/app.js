@@ -243,11 +243,16 @@ async function drawQuota() {
 }
 
 async function drawJournal() {
-  const { value } = await control('GET', '/_emulator/requests?limit=60');
-  $('journal').tBodies[0].replaceChildren(...value.slice().reverse().map((r) => el('tr', {},
+  // The page reads the emulator every few seconds: without its GETs, what a client changed and
+  // the scoring calls stay on screen.
+  const changesOnly = $('journal-changes').checked;
+  const { value } = await control('GET', `/_emulator/requests?limit=${changesOnly ? 1000 : 60}`);
+  // newest first: the call just made is at the top, on screen
+  const shown = (changesOnly ? value.filter((r) => r.method !== 'GET') : value).slice(0, 60);
+  $('journal').tBodies[0].replaceChildren(...shown.map((r) => el('tr', {},
     el('td', {}, (r.virtualTime || r.time || '').replace('T', ' ').slice(0, 19)),
     el('td', {}, (r.userAgent || '').split(' ')[0] || '–'),
-    el('td', {}, `${r.method} ${r.path}`),
+    el('td', { class: 'request' }, `${r.method} ${r.path}`),
     el('td', { class: r.status >= 400 ? 'bad' : '' }, r.status),
     el('td', { class: 'mono' }, r.correlationId || '–'))));
 }
@@ -482,6 +487,7 @@ function wire() {
       await refresh();
     }));
   $('journal-refresh').addEventListener('click', () => drawJournal().catch(showError));
+  $('journal-changes').addEventListener('change', () => drawJournal().catch(showError));
 }
 
 async function start() {

@@ -265,6 +265,33 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @DisplayName("A scoring call shows in the page's requests beside the ARM calls that made the endpoint")
+    void a_scoring_call_is_in_the_requests_beside_arm_calls() throws Exception {
+        given().baseUri(url()).post("/_emulator/reset").then().statusCode(200);
+        given().baseUri(url()).post("/_emulator/scenarios/deploy-walkthrough").then().statusCode(200);
+        advance(900);
+        String endpoint = "/subscriptions/" + dev.amlaks.emulator.testsupport.Arm.SUB + "/resourceGroups/myresourcegroup/providers/"
+                + "Microsoft.MachineLearningServices/workspaces/myworkspace/onlineEndpoints/myendpoint";
+        String scoringUri = given().baseUri(url()).header("Authorization", "Bearer any").queryParam("api-version", "2022-10-01")
+                .get(endpoint).then().statusCode(200).extract().path("properties.scoringUri");
+        String key = given().baseUri(url()).header("Authorization", "Bearer any").queryParam("api-version", "2022-10-01")
+                .post(endpoint + "/listKeys").then().statusCode(200).extract().path("primaryKey");
+        java.net.http.HttpResponse<String> scored = new dev.amlaks.emulator.testsupport.Https(emulator.trustPem()).send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(scoringUri)).header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "application/json").header("User-Agent", "scoring-client/1.0")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"data\":[[1,2]]}")).build());
+        assertThat(scored.statusCode()).isEqualTo(200);
+        tab("tab-journal");
+        byId("journal-refresh").click();
+        waitFor(d -> d.findElements(By.cssSelector("#journal tbody tr")).stream()
+                .anyMatch(r -> r.getText().contains("POST /api/v1/endpoint/myendpoint/score") && r.getText().contains("200")));
+        List<String> rows = driver.findElements(By.cssSelector("#journal tbody tr")).stream().map(WebElement::getText).toList();
+        assertThat(rows.get(0)).as("the newest call, at the top").contains("/score").contains("scoring-client/1.0");
+        assertThat(rows).noneMatch(r -> r.contains(" GET /"));
+        assertThat(rows).anyMatch(r -> r.contains("/onlineEndpoints/myendpoint/listKeys"));
+    }
+
+    @Test
     @DisplayName("The guided walkthrough of the seed runs to its end")
     void the_walkthrough_runs_to_its_end() {
         tab("tab-walkthrough");
