@@ -2,6 +2,7 @@ package dev.amlaks.emulator.catalog;
 
 import dev.amlaks.emulator.fixtures.ApiVersionsFixture;
 import dev.amlaks.emulator.fixtures.DurationsFixture;
+import dev.amlaks.emulator.fixtures.ExtensionTypesFixture;
 import dev.amlaks.emulator.fixtures.FieldErasFixture;
 import dev.amlaks.emulator.fixtures.FixtureSource;
 import dev.amlaks.emulator.fixtures.IdentityFixture;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public record Catalogs(IdentityFixture identity, Regions regions, Durations durations, KubernetesVersionsFixture kubernetes,
                        VmSizes vmSizes, QuotasFixture quotas, ScenariosFixture scenarios,
                        RoleDefinitionsFixture roles, ApiVersions apiVersions,
-                       FieldEras fieldEras) {
+                       FieldEras fieldEras, ExtensionTypesFixture extensionTypes) {
 
     /** The built-in catalogs read ahead on a spare thread, for the first load (used only when it has no override directory). */
     private static final AtomicReference<CompletableFuture<Catalogs>> AHEAD = new AtomicReference<>();
@@ -69,6 +70,7 @@ public record Catalogs(IdentityFixture identity, Regions regions, Durations dura
                 source.read("scenarios.json", ScenariosFixture.class),
                 source.read("role-definitions.json", RoleDefinitionsFixture.class),
                 new ApiVersions(source.read("api-versions.json", ApiVersionsFixture.class)),
-                new FieldEras(source.read("field-eras.json", FieldErasFixture.class)));
+                new FieldEras(source.read("field-eras.json", FieldErasFixture.class)),
+                source.read("extension-types.json", ExtensionTypesFixture.class));
     }
 }

@@ -37,15 +37,15 @@ final class ExtensionErrors {
                 + " and '-', starting and ending with a letter or digit (pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$).", "name");
     }
 
-    static ArmException missingType() {
+    static ArmException missingType(java.util.List<String> registered) {
         return bad("InvalidRequestContent", "Required property 'properties.extensionType' is missing: name the extension type to install,"
-                + " one of " + String.join(", ", ExtensionTypes.names()) + ".", "properties.extensionType");
+                + " one of " + String.join(", ", registered) + ".", "properties.extensionType");
     }
 
-    static ArmException unknownType(String type) {
+    static ArmException unknownType(String type, java.util.List<String> registered) {
         return bad("ExtensionTypeRegistrationGetFailed", "The extension type '" + type + "' is not registered with"
                 + " Microsoft.KubernetesConfiguration for this cluster type and region. Registered types: "
-                + String.join(", ", ExtensionTypes.names()) + ".", "properties.extensionType");
+                + String.join(", ", registered) + ".", "properties.extensionType");
     }
 
     static ArmException typeCannotChange(String name, String current, String requested) {

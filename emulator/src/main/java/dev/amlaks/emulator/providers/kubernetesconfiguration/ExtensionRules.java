@@ -29,11 +29,11 @@ final class ExtensionRules {
         }
     }
 
-    static ExtensionTypes.Type type(String requested) {
+    static ExtensionTypes.Type type(ExtensionTypes types, String requested) {
         if (requested == null || requested.isBlank()) {
-            throw ExtensionErrors.missingType();
+            throw ExtensionErrors.missingType(types.names());
         }
-        return ExtensionTypes.find(requested).orElseThrow(() -> ExtensionErrors.unknownType(requested));
+        return types.find(requested).orElseThrow(() -> ExtensionErrors.unknownType(requested, types.names()));
     }
 
     /** The release train as the service spells it (Stable when none is named). */

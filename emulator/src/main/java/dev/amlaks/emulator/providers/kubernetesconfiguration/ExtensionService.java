@@ -38,10 +38,13 @@ public final class ExtensionService {
     private final AksClusters clusters;
     private final RecordStore<Extension> store;
 
+    private final ExtensionTypes types;
+
     ExtensionService(EmulatorContext ctx, AksClusters clusters) {
         this.ctx = ctx;
         this.clusters = clusters;
         this.store = new RecordStore<>(ctx.resources(), new ExtensionCodec());
+        this.types = new ExtensionTypes(ctx.catalogs().extensionTypes());
     }
 
     static ResourceId extensionId(ResourceId cluster, String name) {
@@ -70,7 +73,7 @@ public final class ExtensionService {
             if (existing.isPresent()) {
                 return update(h, existing.get(), r, true, cluster, apiVersion);
             }
-            ExtensionTypes.Type type = ExtensionRules.type(r.extensionType());
+            ExtensionTypes.Type type = ExtensionRules.type(types, r.extensionType());
             ofType(h, id.extended(), type.name()).ifPresent(o -> {
                 throw ExtensionErrors.alreadyInstalled(type.name(), cluster.id().name(), o.value().id().name());
             });
@@ -127,11 +130,11 @@ public final class ExtensionService {
     private Result update(Handle h, RecordStore.Stored<Extension> s, ExtensionRequest r, boolean replace, AksClusters.View cluster,
                           String apiVersion) {
         Extension e = s.value();
-        if (r.extensionType() != null && !ExtensionRules.type(r.extensionType()).name().equals(e.extensionType())) {
+        if (r.extensionType() != null && !ExtensionRules.type(types, r.extensionType()).name().equals(e.extensionType())) {
             throw ExtensionErrors.typeCannotChange(e.id().name(), e.extensionType(), r.extensionType());
         }
         if (replace && r.scope() != null) {
-            ExtensionRules.Placement where = ExtensionRules.placement(ExtensionRules.type(e.extensionType()), r.scope());
+            ExtensionRules.Placement where = ExtensionRules.placement(ExtensionRules.type(types, e.extensionType()), r.scope());
             if (where.clusterScoped() != e.clusterScoped() || !where.namespace().equals(e.namespace())) {
                 throw ExtensionErrors.scopeCannotChange(e.id().name());
             }
@@ -204,7 +207,7 @@ public final class ExtensionService {
             if (refused.isPresent()) {
                 return OperationKind.Outcome.failure(400, refused.get());
             }
-            ExtensionTypes.Type type = ExtensionRules.type(e.extensionType());
+            ExtensionTypes.Type type = ExtensionRules.type(types, e.extensionType());
             store.save(h, s.get(), e.installed(e.version() != null ? e.version() : type.version(e.releaseTrain())), at);
             return OperationKind.Outcome.success();
         };

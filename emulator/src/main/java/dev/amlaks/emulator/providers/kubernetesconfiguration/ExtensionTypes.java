@@ -1,12 +1,16 @@
 package dev.amlaks.emulator.providers.kubernetesconfiguration;
 
+import dev.amlaks.emulator.fixtures.ExtensionTypesFixture;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The extension types the emulator installs, as their publishers register them: the name, the
- * namespace a cluster-scoped release goes to, and the version each release train offers now.
+ * The extension types the emulator installs, as their publishers register them (from
+ * {@code extension-types.json}): the name, the namespace a cluster-scoped release goes to, and the
+ * version each release train offers now.
  */
 final class ExtensionTypes {
 
@@ -24,23 +28,37 @@ final class ExtensionTypes {
         }
     }
 
-    static final List<Type> ALL = List.of(
-            new Type(AZURE_ML, "azureml", "1.1.64", "1.1.65"),
-            new Type("microsoft.flux", "flux-system", "1.8.2", "1.8.3"),
-            new Type("microsoft.azuremonitor.containers", "kube-system", "3.1.16", "3.1.17"),
-            new Type("Microsoft.Dapr", "dapr-system", "1.12.4", "1.13.0"),
-            new Type("microsoft.openservicemesh", "arc-osm-system", "1.2.4", "1.2.5"));
+    private final List<Type> all;
 
-    private ExtensionTypes() {
+    /** Checks the fixture: every field present, no name twice (whatever its casing). */
+    ExtensionTypes(ExtensionTypesFixture fixture) {
+        if (fixture.types() == null || fixture.types().isEmpty()) {
+            throw new IllegalStateException("extension-types.json: 'types' is missing or empty");
+        }
+        Set<String> seen = new HashSet<>();
+        for (ExtensionTypesFixture.Type t : fixture.types()) {
+            for (String[] field : new String[][] {{"name", t.name()}, {"releaseNamespace", t.releaseNamespace()},
+                    {"stableVersion", t.stableVersion()}, {"previewVersion", t.previewVersion()}}) {
+                if (field[1] == null || field[1].isBlank()) {
+                    throw new IllegalStateException("extension-types.json: a type " + (t.name() == null ? "" : "'" + t.name() + "' ")
+                            + "has no '" + field[0] + "'");
+                }
+            }
+            if (!seen.add(t.name().toLowerCase(Locale.ROOT))) {
+                throw new IllegalStateException("extension-types.json: the type '" + t.name() + "' is listed twice");
+            }
+        }
+        this.all = fixture.types().stream().map(t -> new Type(t.name(), t.releaseNamespace(), t.stableVersion(), t.previewVersion()))
+                .toList();
     }
 
     /** The registered type {@code name} names, whatever its casing. */
-    static Optional<Type> find(String name) {
+    Optional<Type> find(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return ALL.stream().filter(t -> t.name().toLowerCase(Locale.ROOT).equals(n)).findFirst();
+        return all.stream().filter(t -> t.name().toLowerCase(Locale.ROOT).equals(n)).findFirst();
     }
 
-    static List<String> names() {
-        return ALL.stream().map(Type::name).toList();
+    List<String> names() {
+        return all.stream().map(Type::name).toList();
     }
 }
