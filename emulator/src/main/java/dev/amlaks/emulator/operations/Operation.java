@@ -33,6 +33,12 @@ public record Operation(
         String afterId,
         Long durationMillis) {
 
+    /** This operation as it ended: {@code status} at {@code at} (what a failure effect reads to tell Canceled from Failed). */
+    public Operation ended(OperationStatus status, long at) {
+        return new Operation(id, kind, resourceKey, resourceId, subscriptionKey, groupKey, namespace, location, method, apiVersion,
+                status, startedAt, dueAt, at, payload, plannedError, plannedStatus, result, error, errorStatus, afterId, durationMillis);
+    }
+
     public Instant startTime() {
         return Instant.ofEpochMilli(startedAt);
     }

@@ -270,7 +270,7 @@ public final class OperationService {
             ArmError error = canceled ? new ArmError(planned.code().substring(CANCELED_PREFIX.length()), planned.message()) : planned;
             if (operations.finish(h, op.id(), canceled ? OperationStatus.Canceled : OperationStatus.Failed, at, null, Json.write(error),
                     op.plannedStatus())) {
-                kind.fail(h, op, error, at);
+                kind.fail(h, op.ended(canceled ? OperationStatus.Canceled : OperationStatus.Failed, at), error, at);
                 dependentsDueNow(h, op.id(), at);
             }
             return;
@@ -315,7 +315,7 @@ public final class OperationService {
         if (operations.finish(h, op.id(), pre.status(), at, null, pre.error(), pre.errorStatus())) {
             ArmError why = pre.errorValue() != null ? pre.errorValue()
                     : new ArmError(pre.status().name(), "The operation it waited for (" + pre.kind() + ") ended " + pre.status() + ".");
-            kind.fail(h, op, why, at);
+            kind.fail(h, op.ended(pre.status(), at), why, at);
             dependentsDueNow(h, op.id(), at);
         }
         return true;

@@ -12,6 +12,7 @@ import dev.amlaks.emulator.arm.ResourceId;
 import dev.amlaks.emulator.operations.Operation;
 import dev.amlaks.emulator.operations.OperationKind;
 import dev.amlaks.emulator.operations.OperationRequest;
+import dev.amlaks.emulator.operations.OperationStatus;
 import dev.amlaks.emulator.operations.ProvisioningState;
 import dev.amlaks.emulator.providers.containerservice.AksClusters;
 import dev.amlaks.emulator.spi.RecordStore;
@@ -271,8 +272,10 @@ final class DeploymentService implements LongRunningVerbs {
     }
 
     List<OperationKind> kinds() {
+        // An operation canceled (a fault rule, or the one it waited for) leaves the deployment Canceled, any other end Failed.
         OperationKind.Failure failed = (h, op, error, at) -> store.load(h, ResourceId.parse(op.resourceId()))
-                .ifPresent(s -> store.save(h, s, s.value().withState(ProvisioningState.FAILED), at));
+                .ifPresent(s -> store.save(h, s, s.value().withState(op.status() == OperationStatus.Canceled
+                        ? ProvisioningState.CANCELED : ProvisioningState.FAILED), at));
         OperationKind.Completion start = this::scheduled;
         return List.of(OperationKind.of(KIND + "create", start, failed), OperationKind.of(KIND + "update", start, failed),
                 OperationKind.of(KIND + "scale", start, failed),

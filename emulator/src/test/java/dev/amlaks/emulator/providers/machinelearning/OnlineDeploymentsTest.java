@@ -2,12 +2,14 @@ package dev.amlaks.emulator.providers.machinelearning;
 
 import static dev.amlaks.emulator.testsupport.Arm.advance;
 import static dev.amlaks.emulator.testsupport.Arm.on;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import dev.amlaks.emulator.testing.EmulatorExtension;
+import dev.amlaks.emulator.testsupport.Arm;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,6 +132,21 @@ class OnlineDeploymentsTest {
         d.then().statusCode(202);
         advance(EMULATOR, 60);
         on(EMULATOR).queryParam("api-version", API).get(deployment("big")).then().statusCode(404);
+    }
+
+    @Test
+    void a_create_whose_operation_is_canceled_leaves_the_deployment_canceled_and_a_new_put_starts_it_again() {
+        given().baseUri(EMULATOR.url()).contentType("application/json").body("{\"match\": {\"method\": \"PUT\", \"idPattern\":"
+                + " \"deployments/stopped$\"}, \"kind\": \"operationCanceled\", \"count\": 1}").post("/_emulator/faults").then().statusCode(201);
+        String async = put("stopped", body(1, "0.1", "0.1Gi")).then().statusCode(201).extract().header("Azure-AsyncOperation");
+        advance(EMULATOR, 300);
+        Arm.call().get(async).then().statusCode(200).body("status", equalTo("Canceled"));
+        assertThat(state("stopped")).isEqualTo("Canceled");
+        put("stopped", body(1, "0.1", "0.1Gi")).then().statusCode(200).body("properties.provisioningState", equalTo("Updating"));
+        advance(EMULATOR, 300);
+        assertThat(state("stopped")).isEqualTo("Succeeded");
+        on(EMULATOR).queryParam("api-version", API).delete(deployment("stopped")).then().statusCode(202);
+        advance(EMULATOR, 120);
     }
 
     @Test
