@@ -43,6 +43,8 @@ import dev.amlaks.emulator.providers.machinelearning.MlContext;
 import dev.amlaks.emulator.providers.network.NetworkProvider;
 import dev.amlaks.emulator.providers.policy.PolicyService;
 import dev.amlaks.emulator.providers.resources.ProviderHandler;
+import dev.amlaks.emulator.providers.resources.GenericResourceHandler;
+import dev.amlaks.emulator.providers.resources.GenericResourceService;
 import dev.amlaks.emulator.providers.resources.ResourceGroupHandler;
 import dev.amlaks.emulator.providers.resources.ResourceGroupService;
 import dev.amlaks.emulator.providers.resources.ResourcesProvider;
@@ -171,7 +173,8 @@ public final class Emulator implements AutoCloseable {
 
             List<Provider> providers = new ArrayList<>();
             providers.add(new ResourcesProvider(catalogs.apiVersions(), groups, new ResourceGroupHandler(groups, lists, lro),
-                    new SubscriptionHandler(subscriptions, catalogs.regions(), lists), new ProviderHandler(router, catalogs.regions())));
+                    new SubscriptionHandler(subscriptions, catalogs.regions(), lists), new ProviderHandler(router, catalogs.regions()),
+                    new GenericResourceHandler(new GenericResourceService(database, resources, groups, catalogs.apiVersions()), lists)));
             providers.add(new ComputeProvider(quota, catalogs.vmSizes(), catalogs.regions(), catalogs.apiVersions()));
             ContainerServiceProvider containerService = new ContainerServiceProvider(aks, lists, lro, tls.trustPem(), catalogs.apiVersions());
             providers.add(containerService);

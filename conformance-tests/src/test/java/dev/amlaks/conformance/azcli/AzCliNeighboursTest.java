@@ -177,8 +177,30 @@ class AzCliNeighboursTest {
         assertThat(attached.path("properties").path("isAttachedCompute").asBoolean()).isTrue();
     }
 
+    /** Each listed resource's own type (not its identity's). */
+    private static java.util.List<String> types(JsonNode list) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        list.forEach(r -> out.add(r.path("type").asText()));
+        return out;
+    }
+
     @Test
     @Order(4)
+    void resource_list_shows_the_group_s_resources_of_every_provider_and_filters_them() throws Exception {
+        JsonNode all = json(az.run("resource", "list", "-g", GROUP, "-o", "json").requireSuccess("az resource list -g"));
+        assertThat(types(all)).contains("Microsoft.Network/virtualNetworks", "Microsoft.ContainerService/managedClusters",
+                        "Microsoft.MachineLearningServices/workspaces", "Microsoft.Storage/storageAccounts", "Microsoft.KeyVault/vaults")
+                .doesNotContain("Microsoft.ContainerService/managedClusters/agentPools", "Microsoft.Network/virtualNetworks/subnets");
+        JsonNode clusters = json(az.run("resource", "list", "-g", GROUP, "--resource-type", "Microsoft.ContainerService/managedClusters",
+                "-o", "json").requireSuccess("az resource list --resource-type"));
+        assertThat(clusters.findValuesAsText("name")).contains("invnet", "udr");
+        assertThat(types(clusters)).containsOnly("Microsoft.ContainerService/managedClusters");
+        JsonNode byName = json(az.run("resource", "list", "--name", "vnet", "-o", "json").requireSuccess("az resource list --name"));
+        assertThat(byName.findValuesAsText("id")).contains(group() + "/providers/Microsoft.Network/virtualNetworks/vnet");
+    }
+
+    @Test
+    @Order(5)
     void stop_and_start_take_every_pool_with_the_cluster_and_admin_credentials_name_the_context_after_it() throws Exception {
         az.run("aks", "nodepool", "add", "-g", GROUP, "--cluster-name", "invnet", "-n", "user1", "--node-count", "1", "-o", "none")
                 .requireSuccess("az aks nodepool add");
@@ -199,7 +221,7 @@ class AzCliNeighboursTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void under_strict_auth_a_manual_clock_jumping_a_day_leaves_the_cli_signed_in() throws Exception {
         Assumptions.assumeTrue(TARGET.target().emulator(), "moves the emulator's clock through its control API");
         TARGET.control("PUT", "/_emulator/clock", "{\"mode\": \"manual\"}");

@@ -24,6 +24,11 @@ public final class ApiVersions {
         }
     }
 
+    /** The type as its provider registers it ({@code Microsoft.ContainerService/managedClusters}) for a store's type key, if listed. */
+    public java.util.Optional<String> registeredName(String typeKey) {
+        return byType.keySet().stream().filter(k -> k.equalsIgnoreCase(typeKey)).findFirst();
+    }
+
     /** The versions of {@code namespace/typePath}, oldest first. */
     public List<String> versions(String namespace, String typePath) {
         List<String> v = byType.get(namespace + "/" + typePath);

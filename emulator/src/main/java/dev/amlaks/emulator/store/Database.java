@@ -41,7 +41,8 @@ public final class Database implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
     /** The migrations under {@code db/migration}, in order (a test keeps this list and the directory the same). */
     static final java.util.List<String> MIGRATIONS = java.util.List.of("V1__store.sql", "V2__internal_state.sql",
-            "V3__operation_prerequisites.sql", "V4__ownership_from_operations.sql", "V5__write_ahead_log.sql");
+            "V3__operation_prerequisites.sql", "V4__ownership_from_operations.sql", "V5__write_ahead_log.sql",
+            "V6__generic_listing.sql");
     /**
      * The newest migration under {@code db/migration} (a test keeps the two in step). A store whose
      * history already ends there, every step a success, opens without Flyway, which would only find

@@ -178,13 +178,24 @@ public final class ResourceRepository {
 
     /** A keyset page over the index on (type_key, {@code scopeColumn}, id_key): one index range scan whatever the table size. */
     private Page<StoredResource> list(Handle h, String scopeColumn, String typeKey, String scope, String afterKey, int limit) {
-        List<StoredResource> rows = h.createQuery(pageQuery(COLUMNS, scopeColumn))
-                .bind("type", typeKey)
-                .bind("scope", scope)
-                .bind("after", afterKey == null ? "" : afterKey)
-                .bind("limit", limit + 1)
-                .map(MAPPER)
-                .list();
+        return page(h.createQuery(pageQuery(COLUMNS, scopeColumn)).bind("type", typeKey).bind("scope", scope), afterKey, limit);
+    }
+
+    /**
+     * One page of the resources ARM's generic listing shows (those with a location: tracked
+     * resources, never resource groups) in a resource group ({@code inGroup}) or a subscription,
+     * in key order after {@code afterKey}: one range scan of the (group or subscription, id) index.
+     */
+    public Page<StoredResource> listTracked(Handle h, boolean inGroup, String scope, String afterKey, int limit) {
+        String column = inGroup ? "group_key" : "subscription_key";
+        return page(h.createQuery("select " + COLUMNS + " from resources where " + column + " = :scope and id_key > :after"
+                + " and location is not null and type_key <> 'microsoft.resources/resourcegroups' order by " + column
+                + ", id_key limit :limit").bind("scope", scope), afterKey, limit);
+    }
+
+    /** Runs a page query for {@code limit} rows after {@code afterKey} (reading one more, to tell whether more follow). */
+    private static Page<StoredResource> page(org.jdbi.v3.core.statement.Query query, String afterKey, int limit) {
+        List<StoredResource> rows = query.bind("after", afterKey == null ? "" : afterKey).bind("limit", limit + 1).map(MAPPER).list();
         if (rows.size() <= limit) {
             return new Page<>(rows, null);
         }

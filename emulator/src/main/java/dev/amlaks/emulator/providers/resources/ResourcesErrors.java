@@ -48,4 +48,17 @@ public final class ResourcesErrors {
         return ArmException.badRequest("InvalidFilter", "The $filter '" + filter + "' is not supported. aml-aks-emulator"
                 + " supports \"tagName eq '{name}'\" and \"tagName eq '{name}' and tagValue eq '{value}'\" on resource groups.");
     }
+
+    /** ARM's answer to a generic listing's $filter it does not take, with what it does take. */
+    public static ArmException invalidGenericFilter(String filter) {
+        return ArmException.badRequest("InvalidFilterInQueryString", "Invalid $filter '" + filter + "' specified in the query string."
+                + " Filter by resourceType, name, location or resourceGroup (eq, ne) and substringof('text', name), joined by and / or;"
+                + " or by tag alone: tagName eq '{name}', optionally and tagValue eq '{value}'.");
+    }
+
+    /** An unknown name in a generic listing's $expand, with the ones it takes. */
+    public static ArmException invalidExpand(String expand) {
+        return ArmException.badRequest("InvalidExpandInQueryString", "Invalid $expand '" + expand + "' specified in the query string:"
+                + " it takes createdTime, changedTime and provisioningState, separated by commas.");
+    }
 }

@@ -19,20 +19,25 @@ public final class ResourcesProvider implements Provider {
     private final ResourceGroupHandler groupHandler;
     private final SubscriptionHandler subscriptionHandler;
     private final ProviderHandler providerHandler;
+    private final GenericResourceHandler genericHandler;
 
     private final ResourceType subscriptionsType;
     private final ResourceType tenantsType;
     private final ResourceType locationsType;
     private final ResourceType groupsType;
     private final ResourceType providersType;
+    private final ResourceType resourcesType;
 
     public ResourcesProvider(ApiVersions versions, ResourceGroupService groups, ResourceGroupHandler groupHandler,
-                             SubscriptionHandler subscriptionHandler, ProviderHandler providerHandler) {
+                             SubscriptionHandler subscriptionHandler, ProviderHandler providerHandler,
+                             GenericResourceHandler genericHandler) {
         this.subscriptionsType = versions.armNative(NAMESPACE, "subscriptions");
         this.tenantsType = versions.armNative(NAMESPACE, "tenants");
         this.locationsType = versions.armNative(NAMESPACE, "subscriptions/locations");
         this.groupsType = versions.armNative(NAMESPACE, "resourceGroups");
         this.providersType = versions.armNative(NAMESPACE, "providers");
+        this.resourcesType = versions.armNative(NAMESPACE, "resources");
+        this.genericHandler = genericHandler;
         this.groups = groups;
         this.groupHandler = groupHandler;
         this.subscriptionHandler = subscriptionHandler;
@@ -53,6 +58,9 @@ public final class ResourcesProvider implements Provider {
                 .put(groupHandler::put)
                 .patch(groupHandler::patch)
                 .delete(groupHandler::delete);
+
+        routes.at(resourcesType, SUB + "/resources").get(genericHandler::inSubscription);
+        routes.at(resourcesType, GROUP + "/resources").get(genericHandler::inGroup);
 
         routes.at(providersType, SUB + "/providers").get(providerHandler::list);
         routes.at(providersType, SUB + "/providers/{resourceProviderNamespace}").get(providerHandler::get);
