@@ -27,6 +27,17 @@ assert client.resource_groups.check_existence(name) is True
 names = [g.name for g in client.resource_groups.list()]
 assert name in names, names
 
+# The generic listings: what az resource list and IaC tools read, every provider's resources at once.
+vnet_id = created.id + "/providers/Microsoft.Network/virtualNetworks/pyvnet"
+client.resources.begin_create_or_update_by_id(vnet_id, "2024-07-01", {
+    "location": "westus", "tags": {"suite": "python"},
+    "properties": {"addressSpace": {"addressPrefixes": ["10.9.0.0/16"]}}}, polling_interval=1).result()
+in_group = [r for r in client.resources.list_by_resource_group(name, filter="resourceType eq 'Microsoft.Network/virtualNetworks'")]
+assert [r.name for r in in_group] == ["pyvnet"], in_group
+assert in_group[0].type == "Microsoft.Network/virtualNetworks", in_group[0].type
+tagged = [r.id.lower() for r in client.resources.list(filter="tagName eq 'suite' and tagValue eq 'python'")]
+assert vnet_id.lower() in tagged, tagged
+
 client.resource_groups.begin_delete(name, polling_interval=1).result()
 assert client.resource_groups.check_existence(name) is False
 try:
