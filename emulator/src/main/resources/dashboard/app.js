@@ -245,11 +245,10 @@ async function drawQuota() {
 async function drawJournal() {
   // The page reads the emulator every few seconds: without its GETs, what a client changed and
   // the scoring calls stay on screen.
-  const changesOnly = $('journal-changes').checked;
-  const { value } = await control('GET', `/_emulator/requests?limit=${changesOnly ? 1000 : 60}`);
+  const reads = $('journal-changes').checked ? '&reads=false' : '';
+  const { value } = await control('GET', `/_emulator/requests?limit=60${reads}`);
   // newest first: the call just made is at the top, on screen
-  const shown = (changesOnly ? value.filter((r) => r.method !== 'GET') : value).slice(0, 60);
-  $('journal').tBodies[0].replaceChildren(...shown.map((r) => el('tr', {},
+  $('journal').tBodies[0].replaceChildren(...value.map((r) => el('tr', {},
     el('td', {}, (r.virtualTime || r.time || '').replace('T', ' ').slice(0, 19)),
     el('td', {}, (r.userAgent || '').split(' ')[0] || '–'),
     el('td', { class: 'request' }, `${r.method} ${r.path}`),

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 public final class ApiVersions {
 
-    private final Map<String, List<String>> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final TreeMap<String, List<String>> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     public ApiVersions(ApiVersionsFixture fixture) {
         for (Map.Entry<String, ApiVersionsFixture.Type> e : fixture.types().entrySet()) {
@@ -26,7 +26,8 @@ public final class ApiVersions {
 
     /** The type as its provider registers it ({@code Microsoft.ContainerService/managedClusters}) for a store's type key, if listed. */
     public java.util.Optional<String> registeredName(String typeKey) {
-        return byType.keySet().stream().filter(k -> k.equalsIgnoreCase(typeKey)).findFirst();
+        // the map orders its keys without regard to case: the key equal to typeKey is the one as listed
+        return byType.containsKey(typeKey) ? java.util.Optional.of(byType.floorKey(typeKey)) : java.util.Optional.empty();
     }
 
     /** The versions of {@code namespace/typePath}, oldest first. */

@@ -147,7 +147,13 @@ public final class ControlRoutes implements PlainRoutes {
                 throw invalid("limit", "The value '" + l + "' of 'limit' must be at least 1.");
             }
         }
-        json(ctx, 200, Map.of("value", journal.recent(limit)));
+        String reads = ctx.queryParam("reads");
+        if (reads != null && !reads.equals("true") && !reads.equals("false")) {
+            throw invalid("reads", "The value '" + reads + "' of 'reads' is not true or false; reads=false leaves out GET and HEAD requests.");
+        }
+        boolean withReads = !"false".equals(reads);
+        json(ctx, 200, Map.of("value", journal.recent(limit,
+                e -> withReads || !(e.method().equals("GET") || e.method().equals("HEAD")))));
     }
 
     private void clockAnswer(Context ctx) {

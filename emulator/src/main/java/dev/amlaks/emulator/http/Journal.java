@@ -44,11 +44,19 @@ public final class Journal {
     }
 
     /** Up to {@code limit} entries, newest first. */
-    public synchronized List<Entry> recent(int limit) {
+    public List<Entry> recent(int limit) {
+        return recent(limit, e -> true);
+    }
+
+    /** Up to {@code limit} entries that {@code keep} accepts, newest first. */
+    public synchronized List<Entry> recent(int limit, java.util.function.Predicate<Entry> keep) {
         List<Entry> out = new ArrayList<>(Math.min(limit, entries.size()));
         Iterator<Entry> it = entries.descendingIterator();
         while (it.hasNext() && out.size() < limit) {
-            out.add(it.next());
+            Entry e = it.next();
+            if (keep.test(e)) {
+                out.add(e);
+            }
         }
         return out;
     }

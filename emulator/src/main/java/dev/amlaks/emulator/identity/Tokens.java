@@ -105,6 +105,32 @@ public final class Tokens {
      * of {@code ownHosts} (the names it was configured with, never what a request says), any port.
      */
     public Caller verify(String token, long nowMillis, Set<String> ownHosts) {
+        JWTClaimsSet claims = checked(token, nowMillis);
+        List<String> aud = claims.getAudience();
+        String audience = aud == null || aud.isEmpty() ? "" : aud.get(0);
+        if (!audienceAllowed(audience, ownHosts)) {
+            throw unauthorized("InvalidAuthenticationTokenAudience", "The access token has been obtained for wrong audience or resource '"
+                    + audience + "'. It should exactly match with one of the allowed audiences '"
+                    + String.join("','", ARM_AUDIENCES) + "'.");
+        }
+        return new Caller(string(claims, "tid"), string(claims, "oid"), string(claims, "appid"), true);
+    }
+
+    /**
+     * True when {@code token} is a JWT this emulator signed, not expired at real {@code nowMillis},
+     * already valid, and issued for one of {@code audiences}: {@link #verify}'s checks, for a data plane.
+     */
+    public boolean validFor(String token, long nowMillis, Set<String> audiences) {
+        try {
+            List<String> aud = checked(token, nowMillis).getAudience();
+            return aud != null && aud.stream().anyMatch(audiences::contains);
+        } catch (ArmException invalid) {
+            return false;
+        }
+    }
+
+    /** The claims of a JWT this emulator signed that is valid at real {@code nowMillis} (five minutes' skew for 'nbf'); else ARM's 401. */
+    private JWTClaimsSet checked(String token, long nowMillis) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -132,32 +158,7 @@ public final class Tokens {
                     + DOTNET.format(nbf.toInstant()) + "' is later than current UTC time '" + DOTNET.format(Instant.ofEpochMilli(nowMillis))
                     + "'.");
         }
-        List<String> aud = claims.getAudience();
-        String audience = aud == null || aud.isEmpty() ? "" : aud.get(0);
-        if (!audienceAllowed(audience, ownHosts)) {
-            throw unauthorized("InvalidAuthenticationTokenAudience", "The access token has been obtained for wrong audience or resource '"
-                    + audience + "'. It should exactly match with one of the allowed audiences '"
-                    + String.join("','", ARM_AUDIENCES) + "'.");
-        }
-        return new Caller(string(claims, "tid"), string(claims, "oid"), string(claims, "appid"), true);
-    }
-
-    /**
-     * True when {@code token} is a JWT this emulator signed, not expired at real {@code nowMillis},
-     * already valid (five minutes' skew, as {@link #verify}), and issued for one of {@code audiences}.
-     */
-    public boolean validFor(String token, long nowMillis, Set<String> audiences) {
-        try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            Date exp = claims.getExpirationTime();
-            Date nbf = claims.getNotBeforeTime();
-            List<String> aud = claims.getAudience();
-            return exp != null && exp.getTime() > nowMillis && (nbf == null || nbf.getTime() <= nowMillis + 300_000)
-                    && aud != null && aud.stream().anyMatch(audiences::contains) && jwt.verify(crypto().verifier());
-        } catch (ParseException | JOSEException e) {
-            return false;
-        }
+        return claims;
     }
 
     /** Reads who a token names without checking it (lenient mode); anonymous when it is no JWT. */

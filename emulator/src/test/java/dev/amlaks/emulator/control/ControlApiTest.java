@@ -151,6 +151,18 @@ class ControlApiTest {
     }
 
     @Test
+    void reads_false_leaves_the_reads_out_of_the_journal() {
+        on(EMULATOR).queryParam("api-version", RG_API).body("{\"location\":\"westus\"}").put(group("journal-write")).then().statusCode(201);
+        on(EMULATOR).queryParam("api-version", RG_API).get(group("journal-write")).then().statusCode(200);
+        Response r = given().baseUri(EMULATOR.url()).queryParam("reads", "false").get("/_emulator/requests");
+        r.then().statusCode(200).body("value.method", not(hasItem("GET"))).body("value.method", not(hasItem("HEAD")));
+        assertThat(r.jsonPath().getString("value[0].path")).isEqualTo("/subscriptions/" + SUB + "/resourcegroups/journal-write");
+        assertThat(r.jsonPath().getString("value[0].method")).isEqualTo("PUT");
+        given().baseUri(EMULATOR.url()).queryParam("reads", "no").get("/_emulator/requests").then().statusCode(400)
+                .body("error.message", containsString("reads=false"));
+    }
+
+    @Test
     void the_journal_never_holds_a_secret_sent_in_a_query_string() {
         String secret = "s3cret-" + System.nanoTime();
         given().baseUri(EMULATOR.url()).queryParam("client_secret", secret).queryParam("client_id", "someone")

@@ -7,8 +7,13 @@ import dev.amlaks.emulator.Emulator;
 import dev.amlaks.emulator.EmulatorConfig;
 import dev.amlaks.emulator.clock.ClockMode;
 import dev.amlaks.emulator.testing.Tools;
+import dev.amlaks.emulator.testsupport.Arm;
+import dev.amlaks.emulator.testsupport.Https;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -270,16 +275,16 @@ class DashboardBrowserTest {
         given().baseUri(url()).post("/_emulator/reset").then().statusCode(200);
         given().baseUri(url()).post("/_emulator/scenarios/deploy-walkthrough").then().statusCode(200);
         advance(900);
-        String endpoint = "/subscriptions/" + dev.amlaks.emulator.testsupport.Arm.SUB + "/resourceGroups/myresourcegroup/providers/"
+        String endpoint = "/subscriptions/" + Arm.SUB + "/resourceGroups/myresourcegroup/providers/"
                 + "Microsoft.MachineLearningServices/workspaces/myworkspace/onlineEndpoints/myendpoint";
         String scoringUri = given().baseUri(url()).header("Authorization", "Bearer any").queryParam("api-version", "2022-10-01")
                 .get(endpoint).then().statusCode(200).extract().path("properties.scoringUri");
         String key = given().baseUri(url()).header("Authorization", "Bearer any").queryParam("api-version", "2022-10-01")
                 .post(endpoint + "/listKeys").then().statusCode(200).extract().path("primaryKey");
-        java.net.http.HttpResponse<String> scored = new dev.amlaks.emulator.testsupport.Https(emulator.trustPem()).send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(scoringUri)).header("Authorization", "Bearer " + key)
+        HttpResponse<String> scored = new Https(emulator.trustPem()).send(
+                HttpRequest.newBuilder(URI.create(scoringUri)).header("Authorization", "Bearer " + key)
                         .header("Content-Type", "application/json").header("User-Agent", "scoring-client/1.0")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"data\":[[1,2]]}")).build());
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"data\":[[1,2]]}")).build());
         assertThat(scored.statusCode()).isEqualTo(200);
         tab("tab-journal");
         byId("journal-refresh").click();

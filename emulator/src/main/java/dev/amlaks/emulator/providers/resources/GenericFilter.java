@@ -28,9 +28,9 @@ final class GenericFilter {
             return i -> true;
         }
         List<String> t = tokens(filter);
-        Predicate<Item> tag = tagFilter(t);
+        Predicate<JsonNode> tag = tagFilter(t);
         if (tag != null) {
-            return tag;
+            return i -> tag.test(i.tags());
         }
         if (t.stream().anyMatch(x -> x.equalsIgnoreCase("tagName") || x.equalsIgnoreCase("tagValue"))) {
             throw ResourcesErrors.invalidGenericFilter(filter); // ARM takes a tag filter only on its own
@@ -43,27 +43,36 @@ final class GenericFilter {
         return p;
     }
 
-    private static Predicate<Item> tagFilter(List<String> t) {
+    /**
+     * The tag filter resource group lists take too ({@code tagName eq 'k'}, optionally
+     * {@code and tagValue eq 'v'}), as a test of a resource's {@code tags}; null when
+     * {@code filter} is not one.
+     */
+    static Predicate<JsonNode> tags(String filter) {
+        return tagFilter(tokens(filter));
+    }
+
+    private static Predicate<JsonNode> tagFilter(List<String> t) {
         if (t.size() >= 3 && t.get(0).equalsIgnoreCase("tagName") && t.get(1).equalsIgnoreCase("eq") && quoted(t.get(2))) {
             String name = unquote(t.get(2));
             if (t.size() == 3) {
-                return i -> tag(i, name) != null;
+                return tags -> tag(tags, name) != null;
             }
             if (t.size() == 7 && t.get(3).equalsIgnoreCase("and") && t.get(4).equalsIgnoreCase("tagValue") && t.get(5).equalsIgnoreCase("eq")
                     && quoted(t.get(6))) {
                 String value = unquote(t.get(6));
-                return i -> value.equals(tag(i, name));
+                return tags -> value.equals(tag(tags, name));
             }
         }
         return null;
     }
 
     /** A tag's value by name (tag names are case-insensitive in ARM), or null. */
-    private static String tag(Item i, String name) {
-        if (i.tags() == null || !i.tags().isObject()) {
+    private static String tag(JsonNode tags, String name) {
+        if (tags == null || !tags.isObject()) {
             return null;
         }
-        for (var it = i.tags().fields(); it.hasNext(); ) {
+        for (var it = tags.fields(); it.hasNext(); ) {
             var e = it.next();
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue().asText();

@@ -6,14 +6,9 @@ import dev.amlaks.emulator.spi.Lists;
 import dev.amlaks.emulator.spi.Lro;
 import dev.amlaks.emulator.store.StoredResource;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** HTTP in and out for resource groups. */
 public final class ResourceGroupHandler {
-
-    private static final Pattern TAG_FILTER = Pattern.compile(
-            "^\\s*tagName\\s+eq\\s+'([^']*)'\\s*(?:and\\s+tagValue\\s+eq\\s+'([^']*)'\\s*)?$", Pattern.CASE_INSENSITIVE);
 
     private final ResourceGroupService service;
     private final Lists lists;
@@ -66,16 +61,20 @@ public final class ResourceGroupHandler {
         if (filter == null || filter.isBlank()) {
             return r -> true;
         }
-        Matcher m = TAG_FILTER.matcher(filter);
-        if (!m.matches()) {
-            throw ResourcesErrors.invalidFilter(filter);
+        Predicate<com.fasterxml.jackson.databind.JsonNode> tags = tags(filter);
+        return r -> tags.test(dev.amlaks.emulator.arm.Json.tree(r.body()).path("tags"));
+    }
+
+    /** The filter's tag test; any other filter (an unclosed quote too) is the group list's InvalidFilter. */
+    private static Predicate<com.fasterxml.jackson.databind.JsonNode> tags(String filter) {
+        try {
+            Predicate<com.fasterxml.jackson.databind.JsonNode> tags = GenericFilter.tags(filter);
+            if (tags != null) {
+                return tags;
+            }
+        } catch (dev.amlaks.emulator.arm.ArmException unreadable) {
+            // answered below, as every other filter a group list does not take
         }
-        String name = m.group(1);
-        String value = m.group(2);
-        return r -> {
-            var tags = dev.amlaks.emulator.arm.Json.tree(r.body()).path("tags");
-            var v = tags.get(name);
-            return v != null && (value == null || value.equals(v.asText()));
-        };
+        throw ResourcesErrors.invalidFilter(filter);
     }
 }
