@@ -44,6 +44,11 @@ final class ComputeChanges {
             return updateKubernetes(h, s, r, apiVersion);
         }
         checkFixed(c, r);
+        if (c.attached() && r.attaches() && !r.readBack()) {
+            // An attach request is not an update: Azure ML refuses it over the compute it attached (so a template redeploy fails
+            // here alone); a body read back from a GET and sent again is an SDK's update.
+            throw MlErrors.alreadyAttached(c.id().name(), c.internal().clusterId());
+        }
         AksCompute changed = settings(c, r.aks());
         boolean settingsChanged = !changed.equals(c);
         changed = changed.withTagsAndDescription(r.tags() != null ? r.tags() : c.tags(), r.hasDescription() ? r.description()

@@ -12,9 +12,12 @@ import java.util.Map;
  *
  * @param tags null when the request names none
  * @param hasDescription whether {@code description} was sent at all (it may be sent as null)
+ * @param readBack       whether the body is one read back from a GET: it carries what Azure ML filled in when it attached the
+ *                       cluster ({@code properties.provisioningState}, or {@code clusterFqdn}, which the SDKs send back): an SDK's
+ *                       get-change-put, not a new attach request
  */
 record ComputeRequest(String location, Map<String, String> tags, String description, boolean hasDescription, Boolean disableLocalAuth,
-                      String resourceId, String computeLocation, AksRequest aks, KubernetesRequest kubernetes) {
+                      String resourceId, String computeLocation, AksRequest aks, KubernetesRequest kubernetes, boolean readBack) {
 
     private static final String AKS = "properties.properties";
 
@@ -60,7 +63,7 @@ record ComputeRequest(String location, Map<String, String> tags, String descript
                         JsonFields.object(a, "aksNetworkingConfiguration", AKS + ".aksNetworkingConfiguration"),
                         JsonFields.string(a, "loadBalancerType", AKS + ".loadBalancerType"),
                         JsonFields.string(a, "loadBalancerSubnet", AKS + ".loadBalancerSubnet"),
-                        JsonFields.object(a, "sslConfiguration", AKS + ".sslConfiguration")), k);
+                        JsonFields.object(a, "sslConfiguration", AKS + ".sslConfiguration")), k, props.has("provisioningState") || a.hasNonNull("clusterFqdn"));
     }
 
     /** {@code computeType} as the service spells it. */

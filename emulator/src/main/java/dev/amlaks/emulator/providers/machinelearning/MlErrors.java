@@ -46,6 +46,13 @@ final class MlErrors {
                 + " all computes of an Azure region; choose another name.");
     }
 
+    /** A second attach under the name of an attached AKS compute: attaching is not idempotent (A4: detach, then attach again). */
+    static ArmException alreadyAttached(String name, String clusterId) {
+        return conflict("Compute name '" + name + "' is not available. Reason: AlreadyExists. Message: Compute '" + name + "' already"
+                + " exists: it attaches cluster '" + clusterId + "'. Attaching is not idempotent; to attach again (for other settings), detach"
+                + " '" + name + "' first, or attach under another name.");
+    }
+
     static ArmException workspaceNotFound(String name, String group) {
         return ArmException.notFound("ResourceNotFound", "The Resource '" + MlNames.WORKSPACE_TYPE + "/" + name + "' under resource group '"
                 + group + "' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix");

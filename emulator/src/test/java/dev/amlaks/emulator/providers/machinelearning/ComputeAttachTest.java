@@ -185,6 +185,19 @@ class ComputeAttachTest {
     }
 
     @Test
+    @DisplayName("A4: the same attach sent again over the attached compute is refused (attaching is not idempotent); a read-back body updates")
+    void A4_an_attach_request_over_an_attached_compute_is_refused() {
+        String id = Ml.aksCluster(EMULATOR, "aksrg", "again", "eastus", 3, "Standard_D3_v2", null);
+        Ml.put(EMULATOR, "mlrg", "mlws", "again", attach(id, null)).then().statusCode(201);
+        advance(EMULATOR, 300);
+        Ml.put(EMULATOR, "mlrg", "mlws", "again", attach(id, null)).then().statusCode(409)
+                .body("error.message", containsString("Compute 'again' already exists: it attaches cluster"))
+                .body("error.message", containsString("Attaching is not idempotent"));
+        String readBack = Ml.get(EMULATOR, "mlrg", "mlws", "again").then().extract().asString();
+        Ml.put(EMULATOR, "mlrg", "mlws", "again", readBack).then().statusCode(200).body("properties.provisioningState", equalTo("Succeeded"));
+    }
+
+    @Test
     @DisplayName("A3: a second attachment sent while the first is still attaching holds; the first ends superseded")
     void A3_the_newest_attachment_holds_when_the_first_has_not_landed_yet() {
         String id = Ml.aksCluster(EMULATOR, "aksrg", "overlap", "centralus", 1, "Standard_D3_v2", null);
