@@ -48,6 +48,8 @@ import dev.amlaks.emulator.providers.resources.GenericResourceService;
 import dev.amlaks.emulator.providers.resources.ResourceGroupHandler;
 import dev.amlaks.emulator.providers.resources.ResourceGroupService;
 import dev.amlaks.emulator.providers.resources.ResourcesProvider;
+import dev.amlaks.emulator.providers.deployments.ArmEndpoint;
+import dev.amlaks.emulator.providers.deployments.DeploymentsProvider;
 import dev.amlaks.emulator.providers.resources.SubscriptionHandler;
 import dev.amlaks.emulator.snapshots.SnapshotRoutes;
 import dev.amlaks.emulator.snapshots.Snapshots;
@@ -108,6 +110,7 @@ public final class Emulator implements AutoCloseable {
     private final TlsMaterial tls;
     private final String controlToken;
     private final ScheduledExecutorService ticker;
+    private List<Provider> providers = List.of();
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -188,9 +191,21 @@ public final class Emulator implements AutoCloseable {
             providers.add(new AuthorizationProvider(context));
             providers.add(network);
             providers.add(new DependenciesProvider(context));
+            providers.add(new DeploymentsProvider(context, new ArmEndpoint() {
+                @Override
+                public String armBaseUrl() {
+                    return httpUrl();
+                }
+
+                @Override
+                public String bearerToken(String tenantId, String appId) {
+                    return tokens.issue(deployingPrincipal(tenantId, appId), Tokens.ARM_AUDIENCES.get(0), System.currentTimeMillis(), 3600);
+                }
+            }));
             for (ProviderFactory f : config.providers()) {
                 providers.add(f.create(context));
             }
+            this.providers = List.copyOf(providers);
             for (Provider p : providers) {
                 p.routes(router);
                 p.operationKinds().forEach(operations::register);
@@ -322,6 +337,18 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
+    /** Who a template deployment's calls are made as: its caller when known here, else a principal of the subscription's tenant. */
+    private dev.amlaks.emulator.identity.ServicePrincipal deployingPrincipal(String tenantId, String appId) {
+        if (appId != null) {
+            var caller = principals.find(appId);
+            if (caller.isPresent()) {
+                return caller.get();
+            }
+        }
+        return principals.all().stream().filter(p -> p.tenantId().equalsIgnoreCase(tenantId)).findFirst()
+                .orElse(principals.defaultPrincipal());
+    }
+
     /** A daemon thread for start-up work: it never keeps the JVM alive. */
     static void startThread(String name, Runnable task) {
         Thread t = new Thread(task, name);
@@ -367,6 +394,7 @@ public final class Emulator implements AutoCloseable {
                 clock.extendLease();
                 operations.settle();
                 progress.report();
+                providers.forEach(Provider::tick);
             } catch (RuntimeException e) {
                 if (!closed.get()) {
                     LOG.error("the background ticker failed; it will try again", e);
@@ -558,6 +586,7 @@ public final class Emulator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        providers.forEach(Provider::close);
         changes.close(); // event streams end, so the server's stop does not wait for them
         frontDoor.close();
         try {

@@ -20,4 +20,12 @@ public interface Provider {
     default List<OperationKind> operationKinds() {
         return List.of();
     }
+
+    /** Called by the emulator's background ticker: work that moves on between requests. Must return quickly. */
+    default void tick() {
+    }
+
+    /** Called once as the emulator stops, before the store closes. */
+    default void close() {
+    }
 }

@@ -33,6 +33,11 @@ public final class Planner {
      * @param positions  where each value of the template is in the request, for errors
      */
     public static Plan plan(JsonNode template, JsonNode given, Environment env, Positions positions) {
+        return plan(template, given, env, positions, true);
+    }
+
+    /** The same, evaluating resource bodies as far as they can be only when {@code probeBodies} (validation; a running deployment already passed it). */
+    public static Plan plan(JsonNode template, JsonNode given, Environment env, Positions positions, boolean probeBodies) {
         if (template == null || !template.isObject()) {
             throw new TemplateException("The template must be a JSON object with '$schema', 'contentVersion' and 'resources'.");
         }
@@ -134,7 +139,7 @@ public final class Planner {
         }
         List<PlannedResource> planned = new ArrayList<>(byKey.values());
         checkCycles(planned, positions);
-        for (PlannedResource r : planned) {
+        for (PlannedResource r : probeBodies ? planned : List.<PlannedResource>of()) {
             tryBody(r, positions);
         }
         return new Plan(planned, bound.shown(), template.get("outputs"), root, positions);

@@ -18,7 +18,14 @@ public final class Positions {
     public record Position(int line, int column) {
     }
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
+    /**
+     * What ARM reads: JSON with comments, unquoted member names and trailing commas. The Azure CLI
+     * sends a template file's own text spliced into the body after an unquoted {@code template:}, so
+     * a line here is the line in the user's file.
+     */
+    public static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES).enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
     private static final Position UNKNOWN = new Position(0, 0);
 
     private final Map<String, Position> byPath;
