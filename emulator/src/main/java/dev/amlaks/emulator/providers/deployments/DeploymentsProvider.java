@@ -44,6 +44,9 @@ public final class DeploymentsProvider implements Provider {
             routes.at(type, one + "/operations/{operationId}").get(handler::operation);
             routes.at(type, one + "/operationStatuses/{operationId}").get(handler::status);
         }
+        // A group's deployment operations are also listed at ARM's older path, the one the SDKs call (no providers segment).
+        routes.at(type, GROUP + "/deployments/{deploymentName}/operations").get(handler::operations);
+        routes.at(type, GROUP + "/deployments/{deploymentName}/operations/{operationId}").get(handler::operation);
     }
 
     @Override

@@ -50,7 +50,8 @@ class DeploymentsTest {
                 .get(Arm.group("dq-one") + "/providers/Microsoft.MachineLearningServices/workspaces/mlws/computes/aks-inference")
                 .then().statusCode(200).body("properties.provisioningState", equalTo("Succeeded"))
                 .body("properties.isAttachedCompute", equalTo(true));
-        JsonPath ops = on(EMULATOR).queryParam("api-version", API).get(Templates.deployment("dq-one", "main") + "/operations")
+        // the SDKs list a group's deployment operations at ARM's path without the providers segment
+        JsonPath ops = on(EMULATOR).queryParam("api-version", API).get(Arm.group("dq-one") + "/deployments/main/operations")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(ops.getList("value.properties.provisioningState", String.class)).hasSize(7).containsOnly("Succeeded");
         assertThat(ops.getList("value.properties.targetResource.resourceType", String.class))
@@ -81,7 +82,8 @@ class DeploymentsTest {
     void L8_a_small_production_cluster_fails_the_deployment_with_the_nested_rule_error() {
         Arm.createGroup(EMULATOR, "dq-small");
         Templates.put(EMULATOR, "dq-small", "small", Templates.body(Templates.quickstart(),
-                "{\"workspaceName\": {\"value\": \"smallws\"}, \"agentCount\": {\"value\": 2}}", "Incremental")).then().statusCode(201);
+                "{\"workspaceName\": {\"value\": \"smallws\"}, \"computeName\": {\"value\": \"small-inference\"},"
+                + " \"agentCount\": {\"value\": 2}}", "Incremental")).then().statusCode(201);
         JsonPath d = Templates.settle(EMULATOR, "dq-small", "small");
         assertThat(d.getString("properties.provisioningState")).isEqualTo("Failed");
         assertThat(d.getString("properties.error.code")).isEqualTo("DeploymentFailed");
