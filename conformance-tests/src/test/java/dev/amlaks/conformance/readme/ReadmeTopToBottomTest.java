@@ -98,6 +98,24 @@ class ReadmeTopToBottomTest {
             assertThat(az.escapes()).as("calls that tried to leave the machine").isEmpty();
             assertThat(az.home().resolve(".azure/clouds.config")).as("the user's own ~/.azure is left alone").doesNotExist();
             assertThat(work.resolve(".azure-emulator/clouds.config")).exists();
+
+            // The template snippet runs from the repository's root, in the shell the CLI snippet set up.
+            Path root = Files.createDirectories(work.resolve("repo"));
+            Files.createDirectories(root.resolve("docs/templates"));
+            for (String t : List.of("aks-ml-quickstart.json", "storage-loop.json")) {
+                Files.copy(readme.root().resolve("docs/templates").resolve(t), root.resolve("docs/templates").resolve(t));
+            }
+            Map<String, String> env = new java.util.HashMap<>(az.environmentForSnippets());
+            env.put("AZURE_CONFIG_DIR", work.resolve(".azure-emulator").toString());
+            env.put("REQUESTS_CA_BUNDLE", work.resolve("emulator-ca.pem").toString());
+            env.put("AZURE_CORE_COLLECT_TELEMETRY", "false");
+            Processes.Result d = Processes.run(List.of("bash", "-c", "set -euo pipefail\n" + snippet("azure-cli-deployment")), env, root, 300)
+                    .requireSuccess("the README's template deployment snippet");
+            assertThat(d.stdout()).contains("Resource changes: 7 to create.")
+                    .contains("/resourceGroups/demo-iac/providers/Microsoft.MachineLearningServices/workspaces/demows/computes/aks-inference")
+                    .contains("Microsoft.MachineLearningServices/workspaces/computes\tSucceeded");
+            assertThat(d.stdout().lines().filter(l -> l.matches("\\s*\"st[a-z2-7]{13}[0-2]\",?"))).hasSize(3);
+            assertThat(az.escapes()).as("calls that tried to leave the machine").isEmpty();
         }
     }
 
@@ -156,7 +174,7 @@ class ReadmeTopToBottomTest {
     void every_runnable_snippet_of_the_readme_is_run_by_some_test() {
         List<String> covered = new ArrayList<>(List.of("curl-resource-group", "curl-long-running-delete", "curl-seed-walkthrough",
                 "curl-kubernetes-compute", "curl-scoring", "trust",
-                "azure-cli", "java-trust", "java", "javascript", "python"));
+                "azure-cli", "azure-cli-deployment", "java-trust", "java", "javascript", "python"));
         covered.addAll(ReadmeContainerTest.SNIPPETS);
         covered.addAll(ReadmeFilesTest.SNIPPETS);
         List<String> all = readme.markers().stream().filter(m -> m.startsWith("snippet: ")).map(m -> m.substring("snippet: ".length()))
