@@ -133,4 +133,25 @@ class PlannerTest {
         assertThatThrownBy(() -> plan("{\"resources\": []}", null)).hasMessageContaining("The template has no '$schema'");
         assertThatThrownBy(() -> plan("{" + SCHEMA + "\"resource\": []}", null)).hasMessageContaining("'resource' is not a template property");
     }
+
+    @Test
+    void a_property_loop_builds_an_array_inside_a_resource_body() {
+        Plan p = plan("{" + SCHEMA + "\"parameters\": {\"pools\": {\"type\": \"array\", \"defaultValue\": [\"a\", \"b\"]}},"
+                + "\"resources\": [{\"type\": \"Microsoft.ContainerService/managedClusters\", \"apiVersion\": \"2022-11-01\", \"name\": \"c\","
+                + " \"properties\": {\"copy\": [{\"name\": \"agentPoolProfiles\", \"count\": \"[length(parameters('pools'))]\","
+                + " \"input\": {\"name\": \"[parameters('pools')[copyIndex('agentPoolProfiles')]]\", \"count\": \"[add(copyIndex('agentPoolProfiles'), 1)]\"}}]}}]}",
+                null);
+        JsonNode body = p.body(p.resources().get(0), env);
+        assertThat(body.path("properties").path("agentPoolProfiles").toString())
+                .isEqualTo("[{\"name\":\"a\",\"count\":1},{\"name\":\"b\",\"count\":2}]");
+    }
+
+    @Test
+    void a_secure_object_is_bound_but_never_shown() {
+        Plan p = plan("{" + SCHEMA + "\"parameters\": {\"creds\": {\"type\": \"secureObject\"}}, \"resources\": [],"
+                + " \"outputs\": {\"user\": {\"type\": \"string\", \"value\": \"[parameters('creds').user]\"}}}",
+                "{\"creds\": {\"value\": {\"user\": \"u\", \"password\": \"p4ss\"}}}");
+        assertThat(p.shownParameters().toString()).isEqualTo("{\"creds\":{\"type\":\"SecureObject\"}}");
+        assertThat(p.outputs(env).path("user").path("value").asText()).isEqualTo("u");
+    }
 }

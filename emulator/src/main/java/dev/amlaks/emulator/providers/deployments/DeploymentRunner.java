@@ -235,15 +235,21 @@ final class DeploymentRunner {
             ended(st, DeploymentState.FAILED, StatusCodes.name(a.status()), a.error());
         } else if (a.asyncOperation() != null) {
             st.state = DeploymentState.RUNNING;
-            st.pollUrl = a.asyncOperation();
+            st.pollUrl = pathOf(a.asyncOperation());
             st.pollKind = "async";
         } else if (a.location() != null && a.status() == 202) {
             st.state = DeploymentState.RUNNING;
-            st.pollUrl = a.location();
+            st.pollUrl = pathOf(a.location());
             st.pollKind = "location";
         } else {
             ended(st, DeploymentState.SUCCEEDED, StatusCodes.name(a.status()), null);
         }
+    }
+
+    /** A polling URL kept as its path and query: after a restart the emulator may listen on another port. */
+    private static String pathOf(String url) {
+        java.net.URI u = java.net.URI.create(url);
+        return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
     }
 
     private DeploymentState.Step newStep(DeploymentState s, String id, String type, String name, String operation) {
