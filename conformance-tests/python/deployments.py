@@ -3,20 +3,13 @@ repository's quickstart template deployed with deployments.begin_create_or_updat
 then validate refusing a template with a cycle. Run by PythonSdkDeploymentsTest; exits non-zero on the first broken
 expectation."""
 import json
-import os
 
 from azure.core.exceptions import HttpResponseError
-from azure.identity import ClientSecretCredential
 from azure.mgmt.resource import ResourceManagementClient
 
-env = os.environ
-emulator = env.get("EMULATOR") == "true"
-credential = ClientSecretCredential(
-    env["AZURE_TENANT_ID"], env["AZURE_CLIENT_ID"], env["AZURE_CLIENT_SECRET"],
-    authority=env["AZURE_AUTHORITY_HOST"],
-    **({"instance_discovery": False} if emulator else {}))
-client = ResourceManagementClient(credential, env["AZURE_SUBSCRIPTION_ID"], base_url=env["ARM_ENDPOINT"],
-                                  credential_scopes=["https://management.core.windows.net//.default"])
+from azureml import arm, credential, env, sub
+
+client = ResourceManagementClient(credential, sub, **arm)
 group = env["GROUP_NAME"]
 with open(env["TEMPLATE_FILE"]) as f:
     template = json.load(f)

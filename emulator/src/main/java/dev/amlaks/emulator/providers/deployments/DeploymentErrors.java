@@ -43,6 +43,11 @@ final class DeploymentErrors {
                 + " subscription scope. Use 'Incremental'.");
     }
 
+    static ArmException invalidFilter(String filter) {
+        return ArmException.badRequest("InvalidFilterInQueryString", "Invalid $filter '" + filter + "' specified in the query string."
+                + " A deployment list takes provisioningState eq '{state}', such as provisioningState eq 'Failed'.");
+    }
+
     static ArmException notFound(String name) {
         return ArmException.notFound("DeploymentNotFound", "Deployment '" + name + "' could not be found.");
     }

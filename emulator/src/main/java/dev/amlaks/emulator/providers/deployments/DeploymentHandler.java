@@ -46,8 +46,7 @@ final class DeploymentHandler {
         String filter = call.query("$filter");
         String state = filter == null ? null : filter.replaceAll("(?i)^\\s*provisioningState\\s+eq\\s+'([^']*)'\\s*$", "$1");
         if (filter != null && state.equals(filter)) {
-            throw DeploymentErrors.invalidContent("the $filter '" + filter + "' is not valid: the deployment list takes"
-                    + " provisioningState eq '{state}'");
+            throw DeploymentErrors.invalidFilter(filter);
         }
         lists.answer(call, deployments.list(scope(call), page.afterKey(), page.size()),
                 (StoredResource r) -> state == null || state.equalsIgnoreCase(r.provisioningState()));

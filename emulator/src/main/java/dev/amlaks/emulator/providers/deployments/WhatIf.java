@@ -97,12 +97,17 @@ final class WhatIf {
                 }
             } else if (now.isObject() && old.isObject()) {
                 diff(p, now, old, out);
-            } else if (!same(now, old)) {
+            } else if (!same(now, old) && !(p.equals("location") && region(now).equals(region(old)))) {
                 ObjectNode d = out.addObject().put("path", p).put("propertyChangeType", now.isArray() ? "Array" : "Modify");
                 d.set("before", old);
                 d.set("after", now);
             }
         }
+    }
+
+    /** A region as ARM compares them: "East US" is "eastus". */
+    private static String region(JsonNode v) {
+        return v.asText().replace(" ", "").toLowerCase(Locale.ROOT);
     }
 
     private static boolean same(JsonNode a, JsonNode b) {

@@ -71,6 +71,28 @@ class DeploymentLifecycleTest {
         on(EMULATOR).queryParam("api-version", API).queryParam("$filter", "provisioningState eq 'Failed'")
                 .get(Arm.group("dl-loop") + "/providers/Microsoft.Resources/deployments").then().statusCode(200)
                 .body("value.size()", equalTo(0));
+        on(EMULATOR).queryParam("api-version", API).queryParam("$filter", "name eq 'loop'")
+                .get(Arm.group("dl-loop") + "/providers/Microsoft.Resources/deployments").then().statusCode(400)
+                .body("error.code", equalTo("InvalidFilterInQueryString"));
+    }
+
+    @Test
+    @DisplayName("listKeys and reference('Full') read a resource the template made, once it is made")
+    void list_keys_and_full_reference_read_deployed_resources() {
+        Arm.createGroup(EMULATOR, "dl-keys");
+        String template = "{" + HEAD + ", \"resources\": [{\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"2022-09-01\","
+                + " \"name\": \"keysst\", \"location\": \"eastus\", \"sku\": {\"name\": \"Standard_LRS\"}, \"kind\": \"StorageV2\"}],"
+                + " \"outputs\": {\"key\": {\"type\": \"string\", \"value\": \"[listKeys(resourceId('Microsoft.Storage/storageAccounts', 'keysst'),"
+                + " '2022-09-01').keys[0].value]\"}, \"blob\": {\"type\": \"string\", \"value\": \"[reference('keysst', '2022-09-01',"
+                + " 'Full').properties.primaryEndpoints.blob]\"}}}";
+        Templates.put(EMULATOR, "dl-keys", "keys", Templates.body(template, null, "Incremental")).then().statusCode(201);
+        JsonPath d = Templates.settle(EMULATOR, "dl-keys", "keys");
+        assertThat(d.getString("properties.provisioningState")).isEqualTo("Succeeded");
+        String key = on(EMULATOR).queryParam("api-version", "2022-09-01")
+                .post(Arm.group("dl-keys") + "/providers/Microsoft.Storage/storageAccounts/keysst/listKeys").then().statusCode(200)
+                .extract().path("keys[0].value");
+        assertThat(d.getString("properties.outputs.key.value")).isEqualTo(key);
+        assertThat(d.getString("properties.outputs.blob.value")).isEqualTo("https://keysst.blob.core.windows.net/");
     }
 
     @Test
