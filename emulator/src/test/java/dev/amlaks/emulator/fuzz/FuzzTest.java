@@ -139,7 +139,7 @@ class FuzzTest {
         String g = rg(r);
         String n = name(r);
         String loc = location(r);
-        return switch (r.nextInt(19)) {
+        return switch (r.nextInt(20)) {
             // Only fz3 is ever deleted as a whole, so the world left to check holds what fz1 and fz2 gathered.
             case 0 -> new Call(g.endsWith("/fz3") ? method(r, "PUT", "GET", "DELETE", "PATCH", "HEAD") : pick(r, "PUT", "GET", "PATCH", "HEAD"), g,
                     "2021-04-01",
@@ -218,6 +218,20 @@ class FuzzTest {
                     pick(r, "https://login.microsoftonline.com/common/oauth2/v2.0/authorize", "not a uri", "%%", "/x"), StandardCharsets.UTF_8),
                     "/" + pick(r, TENANT, "common", "nope") + "/v2.0/.well-known/openid-configuration", "/" + TENANT + "/discovery/v2.0/keys",
                     "/metadata/endpoints?api-version=2022-09-01", "/_emulator/identity", "/_emulator/health"), null, null, null, "discovery");
+            case 18 -> {
+                String template = "{\"$schema\":\"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\","
+                        + "\"contentVersion\":\"1.0.0.0\",\"parameters\":{\"n\":{\"type\":\"int\",\"defaultValue\":" + r.nextInt(3) + "}},"
+                        + "\"resources\":[{\"type\":\"Microsoft.Storage/storageAccounts\",\"apiVersion\":\"2023-05-01\","
+                        + "\"name\":\"[concat('fzd', copyIndex())]\",\"location\":\"" + loc + "\",\"sku\":{\"name\":\"Standard_LRS\"},"
+                        + "\"kind\":\"StorageV2\",\"copy\":{\"name\":\"s\",\"count\":\"[parameters('n')]\"}}],"
+                        + "\"outputs\":{\"o\":{\"type\":\"string\",\"value\":\"" + pick(r, "[uniqueString(resourceGroup().id)]",
+                        "[reference('fzd0').primaryEndpoints.blob]", "[substring('ab', 3)]", "[nope()]") + "\"}}}";
+                String d = g + "/providers/Microsoft.Resources/deployments/d" + n;
+                yield new Call(method(r, "PUT", "GET", "DELETE", "POST"), pick(r, d, d, d + "/validate", d + "/whatIf", d + "/cancel",
+                        d + "/exportTemplate", d + "/operations", g + "/providers/Microsoft.Resources/deployments"), "2021-04-01",
+                        "{\"properties\":{\"mode\":\"" + pick(r, "Incremental", "Incremental", "Complete") + "\",\"template\":" + template + "}}",
+                        "application/json", "deployments");
+            }
             default -> new Call(method(r, "GET", "PUT"), pick(r, "/subscriptions/" + SUB + "/providers/Microsoft.Nope/things/x",
                     "/subscriptions/" + SUB + "/resourceGroups/fz1/providers/Microsoft.ContainerService/nopes/x", "/nothing/here",
                     "/subscriptions/" + pick(r, "not-a-guid", guid(r)) + "/resourcegroups", "//subscriptions//" + SUB), pick(r, "2021-04-01", "x"),
