@@ -19,6 +19,10 @@ final class DeploymentErrors {
         return new ArmException(400, invalidTemplate(e, deploymentId));
     }
 
+    static ArmException templateParseFailed(String what) {
+        return ArmException.badRequest("InvalidTemplate", "Deployment template parse failed: '" + what + "'");
+    }
+
     static ArmException invalidContent(String what) {
         return ArmException.badRequest("InvalidRequestContent", "The request content was invalid and could not be deserialized: '" + what + "'.");
     }

@@ -17,14 +17,35 @@ record DeploymentRequest(JsonNode template, JsonNode parameters, String mode, St
 
     private static final ObjectMapper LENIENT = JsonMapper.builder(Positions.FACTORY).build();
 
+    /** Where a parse failed, in ARM's path spelling ({@code properties.template.resources[0]}). */
+    private static String path(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p)) {
+            return "";
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push("." + c.getCurrentName());
+            }
+        }
+        String joined = String.join("", parts);
+        return joined.startsWith(".") ? joined.substring(1) : joined;
+    }
+
     static DeploymentRequest parse(byte[] body, boolean subscriptionScope) {
         JsonNode root;
         try {
             root = LENIENT.readTree(body == null || body.length == 0 ? "{}".getBytes() : body);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw DeploymentErrors.invalidContent(e.getOriginalMessage() + (at == null ? "" : ". Line " + at.getLineNr() + ", position "
-                    + at.getColumnNr()));
+            String path = path(e);
+            String where = ". Path '" + path + "'" + (at == null ? "" : ", line " + at.getLineNr() + ", position " + at.getColumnNr());
+            if (path.startsWith("properties.template")) {
+                throw DeploymentErrors.templateParseFailed(e.getOriginalMessage() + where + ".");
+            }
+            throw DeploymentErrors.invalidContent(e.getOriginalMessage() + where + ". Line " + (at == null ? 0 : at.getLineNr()));
         } catch (IOException e) {
             throw DeploymentErrors.invalidContent(e.getMessage());
         }
@@ -49,7 +70,9 @@ record DeploymentRequest(JsonNode template, JsonNode parameters, String mode, St
             try {
                 template = LENIENT.readTree(template.textValue());
             } catch (JsonProcessingException e) {
-                throw DeploymentErrors.invalidContent("the template string is not JSON: " + e.getOriginalMessage());
+                JsonLocation at = e.getLocation();
+                throw DeploymentErrors.templateParseFailed(e.getOriginalMessage() + ". Path '" + path(e) + "'"
+                        + (at == null ? "" : ", line " + at.getLineNr() + ", position " + at.getColumnNr()) + ".");
             }
         }
         String mode = p.path("mode").asText("Incremental");

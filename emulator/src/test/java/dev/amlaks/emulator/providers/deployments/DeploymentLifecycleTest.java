@@ -184,8 +184,15 @@ class DeploymentLifecycleTest {
         Templates.put(EMULATOR, "dl-refuse", "x", "{\"properties\": {\"mode\": \"Incremental\", \"templateLink\": {\"uri\":"
                 + " \"https://example.com/t.json\"}}}").then().statusCode(400).body("error.code", equalTo("InvalidTemplateLink"))
                 .body("error.message", containsString("offline"));
-        Templates.put(EMULATOR, "dl-refuse", "x", "{\"properties\": {\"mode\": \"Incremental\", \"template\": {]}}").then().statusCode(400)
-                .body("error.code", equalTo("InvalidRequestContent")).body("error.message", containsString("Line 1"));
+        Templates.put(EMULATOR, "dl-refuse", "x", "{\"properties\": {\"mode\": \"Incremental\",\n \"template\": {\"resources\": [\n  {]}}}")
+                .then().statusCode(400).body("error.code", equalTo("InvalidTemplate"))
+                .body("error.message", containsString("Deployment template parse failed"))
+                .body("error.message", containsString("Path 'properties.template.resources[0]', line 3, position 4"));
+        Templates.put(EMULATOR, "dl-refuse", "x", "{\"properties\": {\"mode\": \"Incremental\", \"template\": \"{\\\"resources\\\": [\"}}")
+                .then().statusCode(400).body("error.code", equalTo("InvalidTemplate"))
+                .body("error.message", containsString("Deployment template parse failed"));
+        Templates.put(EMULATOR, "dl-refuse", "x", "{\"properties\": {\"mode\": ]}}").then().statusCode(400)
+                .body("error.code", equalTo("InvalidRequestContent")).body("error.message", containsString("Path 'properties.mode'"));
         Templates.put(EMULATOR, "dl-refuse", "bad name!", Templates.body(stores("nost", 1, false), null, "Incremental")).then()
                 .statusCode(400).body("error.code", equalTo("InvalidDeploymentName"));
     }
