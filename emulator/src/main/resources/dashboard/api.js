@@ -5,6 +5,7 @@ export const API = {
   ml: '2022-10-01',
   aks: '2024-09-01',
   compute: '2023-07-01',
+  deployments: '2021-04-01',
 };
 
 /** An ARM error, exactly as a client gets it: status, code and message. */

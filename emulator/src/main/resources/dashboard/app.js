@@ -135,7 +135,8 @@ async function refresh() {
   state.computes = state.workspace ? await list(`${wsId()}/computes?api-version=${API.ml}`) : [];
   drawComputes();
   drawClusters();
-  await Promise.all([drawVersions(), drawQuota()]);
+  state.groups = groups;
+  await Promise.all([drawVersions(), drawQuota(), $('view-deployments').hidden ? null : drawDeployments()]);
 }
 
 function drawList(ul, items, key, label, onPick, selected) {
@@ -254,6 +255,33 @@ async function drawJournal() {
     el('td', { class: 'request' }, `${r.method} ${r.path}`),
     el('td', { class: r.status >= 400 ? 'bad' : '' }, r.status),
     el('td', { class: 'mono' }, r.correlationId || '–'))));
+}
+
+// ---------- template deployments ----------
+async function drawDeployments() {
+  const groups = state.groups || [];
+  const perGroup = await Promise.all(groups.map((g) => list(`${g.id}/providers/Microsoft.Resources/deployments?api-version=${API.deployments}`)));
+  const deployments = perGroup.flat();
+  const operations = await Promise.all(deployments.map((d) => list(`${d.id}/operations?api-version=${API.deployments}`)));
+  $('deployments').tBodies[0].replaceChildren(...deployments.map((d, i) => {
+    const p = d.properties;
+    const ops = operations[i];
+    const done = ops.filter((o) => o.properties.provisioningState === 'Succeeded').length;
+    const outputs = Object.entries(p.outputs || {}).map(([k, v]) => `${k} = ${typeof v.value === 'string' ? v.value : JSON.stringify(v.value)}`);
+    const error = p.error ? [p.error.code, ...(p.error.details || []).map((e) => `${e.code}: ${e.message}`)].join(' · ') : null;
+    return el('tr', { 'data-key': d.name, 'data-state': p.provisioningState },
+      el('th', { scope: 'row' }, d.name),
+      el('td', {}, parseId(d.id).group),
+      el('td', {}, p.mode),
+      el('td', { class: `state ${p.provisioningState}` }, p.provisioningState),
+      el('td', {}, (p.duration || '').replace('PT', '').toLowerCase()),
+      el('td', { class: 'ops' }, `${done} of ${ops.length} done`, el('ul', { class: 'list' }, ...ops.map((o) => el('li', {},
+        `${o.properties.provisioningOperation} ${o.properties.targetResource ? o.properties.targetResource.resourceName : ''}: `,
+        el('span', { class: `state ${o.properties.provisioningState}` }, o.properties.provisioningState))))),
+      el('td', { class: error ? 'errors' : '' }, error || outputs.join('; ') || '–'));
+  }));
+  if (!deployments.length) $('deployments').tBodies[0].replaceChildren(el('tr', {}, el('td', { colspan: 7, class: 'muted' },
+    'No template deployments yet: az deployment group create -g GROUP -f docs/templates/aks-ml-quickstart.json -p workspaceName=NAME')));
 }
 
 // ---------- faults ----------
@@ -437,6 +465,7 @@ function selectTab(id) {
     $(t.getAttribute('aria-controls')).hidden = !on;
   });
   if (id === 'tab-journal') drawJournal().catch(showError);
+  if (id === 'tab-deployments') drawDeployments().catch(showError);
   if (id === 'tab-faults') drawFaults().catch(showError);
 }
 

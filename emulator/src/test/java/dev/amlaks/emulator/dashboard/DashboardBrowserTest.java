@@ -297,6 +297,30 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @DisplayName("A template deployment shows its resources done one by one, then its outputs")
+    void a_template_deployment_shows_its_progress_and_outputs() throws Exception {
+        String group = "/subscriptions/" + Arm.SUB + "/resourceGroups/tplgroup";
+        given().baseUri(url()).header("Authorization", "Bearer any").contentType("application/json").queryParam("api-version", "2021-04-01")
+                .body("{\"location\": \"eastus\"}").put(group).then().statusCode(201);
+        String template = Files.readString(Path.of("..", "docs", "templates", "aks-ml-quickstart.json"));
+        given().baseUri(url()).header("Authorization", "Bearer any").contentType("application/json").queryParam("api-version", "2021-04-01")
+                .body("{\"properties\": {\"mode\": \"Incremental\", \"parameters\": {\"workspaceName\": {\"value\": \"tplws\"},"
+                        + " \"computeName\": {\"value\": \"tpl-inference\"}}, \"template\": " + template + "}}")
+                .put(group + "/providers/Microsoft.Resources/deployments/quickstart").then().statusCode(201);
+        tab("tab-deployments");
+        waitFor(d -> d.findElements(By.cssSelector("#deployments tbody tr[data-key=quickstart][data-state=Running]")).size() == 1);
+        advance(120);
+        waitFor(d -> d.findElement(By.cssSelector("#deployments tbody tr[data-key=quickstart]")).getText().contains("4 of 6 done"));
+        advance(600);
+        waitFor(d -> d.findElement(By.cssSelector("#deployments tbody tr[data-key=quickstart]")).getText().contains("6 of 7 done"));
+        advance(300);
+        waitFor(d -> d.findElements(By.cssSelector("#deployments tbody tr[data-key=quickstart][data-state=Succeeded]")).size() == 1);
+        String row = driver.findElement(By.cssSelector("#deployments tbody tr[data-key=quickstart]")).getText();
+        assertThat(row).contains("tplgroup").contains("Incremental").contains("7 of 7 done").contains("computeName = tpl-inference")
+                .contains("Create tplws/tpl-inference");
+    }
+
+    @Test
     @DisplayName("The guided walkthrough of the seed runs to its end")
     void the_walkthrough_runs_to_its_end() {
         tab("tab-walkthrough");
