@@ -128,6 +128,11 @@ public final class Planner {
                         throw new TemplateException("The resource '" + ref + "' is not defined in the template. Please see"
                                 + " https://aka.ms/arm-syntax for usage details.").in("resource '" + in.name + "'", path, positions);
                     }
+                    if (found.equals(List.of(in.id.toLowerCase(Locale.ROOT))) && !ref.equalsIgnoreCase(in.loop == null ? "" : in.loop)) {
+                        throw new TemplateException("Circular dependency detected on resource: '" + in.id + "' depends on itself."
+                                + " Please see https://aka.ms/arm-template/#resources for usage details.").in("resource '" + in.name + "'",
+                                path, positions);
+                    }
                     deps.addAll(found);
                 }
             }

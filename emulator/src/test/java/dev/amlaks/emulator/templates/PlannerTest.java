@@ -89,6 +89,16 @@ class PlannerTest {
     }
 
     @Test
+    void a_resource_that_depends_on_itself_is_a_cycle_but_a_loop_naming_its_own_loop_is_not() {
+        assertThatThrownBy(() -> plan("{" + SCHEMA + "\"resources\": [{\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"x\","
+                + " \"name\": \"self\", \"dependsOn\": [\"self\"]}]}", null)).hasMessageContaining("Circular dependency detected")
+                .hasMessageContaining("depends on itself");
+        Plan p = plan("{" + SCHEMA + "\"resources\": [{\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"x\","
+                + " \"name\": \"[concat('s', copyIndex())]\", \"copy\": {\"name\": \"loop\", \"count\": 1}, \"dependsOn\": [\"loop\"]}]}", null);
+        assertThat(p.resources().get(0).dependsOn()).isEmpty();
+    }
+
+    @Test
     void an_unknown_dependency_or_function_is_refused_where_it_is_written() {
         assertThatThrownBy(() -> plan("{" + SCHEMA + "\"resources\": [{\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"x\","
                 + " \"name\": \"a\", \"dependsOn\": [\"ghost\"]}]}", null)).hasMessageContaining("The resource 'ghost' is not defined in the template")
