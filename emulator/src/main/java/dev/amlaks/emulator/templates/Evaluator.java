@@ -118,11 +118,6 @@ public final class Evaluator {
         return value;
     }
 
-    /** A loop count or condition: an integer or boolean written as one or as an expression. */
-    public JsonNode evaluateScalar(JsonNode value) {
-        return evaluate(value);
-    }
-
     static boolean isPropertyLoop(JsonNode copy) {
         if (!copy.isArray() || copy.isEmpty()) {
             return false;
@@ -153,7 +148,8 @@ public final class Evaluator {
         return count.intValue();
     }
 
-    private JsonNode evaluateExpression(Expr e) {
+    /** One parsed expression (or a part of one, such as a function's argument). */
+    JsonNode evaluateExpression(Expr e) {
         if (e instanceof Expr.Literal l) {
             return l.value();
         }

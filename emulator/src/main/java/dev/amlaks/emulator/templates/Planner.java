@@ -360,7 +360,7 @@ public final class Planner {
         }, Set.of("resources"));
         for (Expr.Call c : calls) {
             try {
-                JsonNode target = in.evaluator.evaluate(Values.F.textNode("[" + render(c.args().get(0)) + "]"));
+                JsonNode target = in.evaluator.evaluateExpression(c.args().get(0));
                 if (target.isTextual()) {
                     String t = target.textValue();
                     String id = t.startsWith("/") ? t : idsByName.get(t.toLowerCase(Locale.ROOT));
@@ -373,21 +373,6 @@ public final class Planner {
             }
         }
         return out;
-    }
-
-    /** An expression written back as text (to evaluate one argument alone). */
-    static String render(Expr e) {
-        if (e instanceof Expr.Literal l) {
-            return l.value().isTextual() ? "'" + l.value().textValue().replace("'", "''") + "'" : l.value().toString();
-        }
-        if (e instanceof Expr.Property p) {
-            return render(p.target()) + "." + p.name();
-        }
-        if (e instanceof Expr.Index i) {
-            return render(i.target()) + "[" + render(i.index()) + "]";
-        }
-        Expr.Call c = (Expr.Call) e;
-        return c.name() + "(" + String.join(", ", c.args().stream().map(Planner::render).toList()) + ")";
     }
 
     private static void checkCycles(List<PlannedResource> planned, Positions positions) {

@@ -2,7 +2,6 @@ package dev.amlaks.emulator.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Locale;
 
 /** {@code resourceId} and its kin: the ids ARM builds from a type, names and an optional scope. */
 public final class ResourceIds {
@@ -109,9 +108,5 @@ public final class ResourceIds {
             t.append('/').append(s[i]);
         }
         return t.toString();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -63,8 +63,7 @@ final class DeploymentHandler {
 
     void status(ArmCall call) {
         var status = deployments.status(scope(call), call.param("deploymentName"));
-        if (!status.path("status").asText().equals(DeploymentState.SUCCEEDED) && !status.path("status").asText().equals(DeploymentState.FAILED)
-                && !status.path("status").asText().equals(DeploymentState.CANCELED)) {
+        if (!DeploymentState.terminal(status.path("status").asText())) {
             call.header("Retry-After", Integer.toString(lro.retryAfterSeconds()));
         }
         call.json(200, Json.write(status));

@@ -125,13 +125,13 @@ final class DeploymentRunner {
         }
         row = poll(row, s);
         for (int round = 0; round < 1000 && !s.terminal(); round++) {
-            int before = settledCount(s);
+            int before = s.steps.size();
             row = start(row, s, plan, env);
             if (s.steps.stream().anyMatch(DeploymentState.Step::running)) {
                 return;
             }
-            if (settledCount(s) != before) {
-                continue;
+            if (s.steps.size() != before) {
+                continue; // what started also ended at once: its dependents may start now
             }
             List<DeploymentState.Step> failed = s.steps.stream().filter(DeploymentState.Step::failed).toList();
             if (!failed.isEmpty()) {
@@ -155,10 +155,6 @@ final class DeploymentRunner {
             finish(row, s, DeploymentState.SUCCEEDED, null);
             return;
         }
-    }
-
-    private static int settledCount(DeploymentState s) {
-        return (int) s.steps.stream().filter(st -> st.succeeded() || st.failed()).count() * 2 + s.steps.size();
     }
 
     /** Polls every resource operation still running. */

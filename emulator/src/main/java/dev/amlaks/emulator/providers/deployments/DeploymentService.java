@@ -178,8 +178,7 @@ final class DeploymentService implements DeploymentRunner.Planning {
         Page<StoredResource> page = resources.listByParent(TYPE_KEY, scope.parentKey(), afterKey, size);
         boolean advanced = false;
         for (StoredResource r : page.items()) {
-            if (!DeploymentState.SUCCEEDED.equals(r.provisioningState()) && !DeploymentState.FAILED.equals(r.provisioningState())
-                    && !DeploymentState.CANCELED.equals(r.provisioningState())) {
+            if (!DeploymentState.terminal(r.provisioningState())) {
                 runner.advance(r.key());
                 advanced = true;
             }

@@ -39,7 +39,12 @@ final class DeploymentState {
     public List<Step> steps = new ArrayList<>();
 
     boolean terminal() {
-        return status.equals(SUCCEEDED) || status.equals(FAILED) || status.equals(CANCELED);
+        return terminal(status);
+    }
+
+    /** Whether a deployment in {@code status} has ended (what a stored row's provisioningState tells without reading its state). */
+    static boolean terminal(String status) {
+        return SUCCEEDED.equals(status) || FAILED.equals(status) || CANCELED.equals(status);
     }
 
     Step step(String id) {

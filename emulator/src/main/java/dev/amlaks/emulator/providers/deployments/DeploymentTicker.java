@@ -45,9 +45,7 @@ final class DeploymentTicker {
                 try {
                     if (rescan) {
                         db.withHandle(h -> resources.allOfType(h, DeploymentService.TYPE_KEY)).stream()
-                                .filter(r -> !DeploymentState.SUCCEEDED.equals(r.provisioningState())
-                                        && !DeploymentState.FAILED.equals(r.provisioningState())
-                                        && !DeploymentState.CANCELED.equals(r.provisioningState()))
+                                .filter(r -> !DeploymentState.terminal(r.provisioningState()))
                                 .forEach(r -> runner.track(r.key()));
                     }
                     runner.advanceAll();

@@ -112,7 +112,7 @@ final class DeploymentView {
         o.put("operationId", st.operationId);
         ObjectNode p = o.putObject("properties");
         p.put("provisioningOperation", st.operation);
-        p.put("provisioningState", st.state.equals(DeploymentState.Step.PENDING) ? DeploymentState.RUNNING : st.state);
+        p.put("provisioningState", st.state);
         long start = st.startedAt == null ? now : st.startedAt;
         p.put("timestamp", Instant.ofEpochMilli(st.endedAt != null ? st.endedAt : now).toString());
         p.put("duration", duration(start, st.endedAt != null ? st.endedAt : now));
