@@ -41,6 +41,12 @@ public final class OperationService {
     private final ReentrantLock settling = new ReentrantLock();
     /** The earliest due instant of any in-progress operation (a lower bound; Long.MAX_VALUE when none). */
     private final AtomicLong nextDue = new AtomicLong(Long.MIN_VALUE);
+    /**
+     * Counts commits that made an operation due sooner. A settle that reads the earliest due instant
+     * cannot see a transaction still open; when one such commit lands while it reads, it keeps no
+     * cached instant, so the operation that transaction started is not slept through.
+     */
+    private final AtomicLong sooner = new AtomicLong();
 
     public OperationService(Database db, OperationRepository operations, ResourceRepository resources, VirtualClock clock,
                             Durations durations) {
@@ -95,7 +101,7 @@ public final class OperationService {
                 r.plannedError() == null ? null : r.plannedErrorStatus(), null, null, null,
                 r.after() == null ? null : r.after().id(), r.after() == null ? null : duration);
         operations.insert(h, op);
-        nextDue.accumulateAndGet(due, Math::min);
+        dueBy(h, due);
         return op;
     }
 
@@ -122,7 +128,7 @@ public final class OperationService {
                 .bind("now", now)
                 .bind("id", operationId)
                 .execute();
-        nextDue.accumulateAndGet(now, Math::min);
+        dueBy(h, now);
         return n == 1;
     }
 
@@ -158,11 +164,26 @@ public final class OperationService {
         return done;
     }
 
+    /** Lowers the cached earliest due instant to {@code due} once {@code h}'s transaction commits (now when it runs none). */
+    private void dueBy(Handle h, long due) {
+        Runnable lower = () -> {
+            // counted first: a settle that reads the count after this sees it; one that read it before has
+            // already set its instant, which the line below then lowers
+            sooner.incrementAndGet();
+            nextDue.accumulateAndGet(due, Math::min);
+        };
+        if (h.isInTransaction()) {
+            h.afterCommit(lower);
+        } else {
+            lower.run();
+        }
+    }
+
     /** The operations waiting for one that ended without success settle at once, failing or canceled with it. */
     private void dependentsDueNow(Handle h, String prerequisiteId, long at) {
         for (Operation d : operations.dependents(h, prerequisiteId)) {
             operations.reschedule(h, d.id(), at);
-            nextDue.accumulateAndGet(at, Math::min);
+            dueBy(h, at);
         }
     }
 
@@ -189,8 +210,10 @@ public final class OperationService {
     /** Lets a held operation complete at the next settle. */
     public void release(String operationId) {
         long now = clock.nowMillis();
-        db.useTransaction(h -> operations.reschedule(h, operationId, now));
-        nextDue.accumulateAndGet(now, Math::min);
+        db.useTransaction(h -> {
+            operations.reschedule(h, operationId, now);
+            dueBy(h, now);
+        });
         settle(now);
     }
 
@@ -219,8 +242,12 @@ public final class OperationService {
                     complete(op);
                 }
             }
+            long seen = sooner.get();
             OptionalLong earliest = operations.earliestDue();
             nextDue.set(earliest.isPresent() ? earliest.getAsLong() : Long.MAX_VALUE);
+            if (sooner.get() != seen) {
+                nextDue.set(Long.MIN_VALUE); // a commit landed while the instant was read: the next settle looks again
+            }
         } finally {
             settling.unlock();
         }
