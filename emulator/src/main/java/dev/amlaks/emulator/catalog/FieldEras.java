@@ -51,18 +51,21 @@ public final class FieldEras {
     /** A body (a resource, or a list of them under {@code value}) of {@code type} as {@code apiVersion} answers it. */
     public String shape(String type, String apiVersion, String json) {
         FieldErasFixture.Type t = types.get(type);
-        if (t == null || json == null || json.isEmpty() || json.charAt(0) != '{' || !ApiVersion.isWellFormed(apiVersion)) {
+        if (t == null || json == null || json.isEmpty() || json.charAt(0) != '{') {
             return json;
         }
         if (json.length() > CACHED_MAX_CHARS) {
-            return shapeNow(t, apiVersion, json);
+            return ApiVersion.isWellFormed(apiVersion) ? shapeNow(t, apiVersion, json) : json;
         }
         Shaped key = new Shaped(type, apiVersion, json);
         synchronized (recent) {
             String known = recent.get(key);
             if (known != null) {
-                return known;
+                return known; // only well-formed versions are remembered
             }
+        }
+        if (!ApiVersion.isWellFormed(apiVersion)) {
+            return json;
         }
         String shaped = shapeNow(t, apiVersion, json);
         synchronized (recent) {

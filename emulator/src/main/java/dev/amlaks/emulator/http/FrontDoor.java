@@ -30,8 +30,10 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  */
 public final class FrontDoor implements AutoCloseable {
 
-    private static final String[] ARM_ROOTS = {"/subscriptions", "/subscriptions/<path>", "/tenants", "/tenants/<path>",
-            "/providers", "/providers/<path>"};
+    // Wildcards, not <path> parameters: the dispatcher reads the path itself, and Javalin would match
+    // a second regular expression per request to extract a parameter nobody reads.
+    private static final String[] ARM_ROOTS = {"/subscriptions", "/subscriptions/*", "/tenants", "/tenants/*",
+            "/providers", "/providers/*"};
     private static final HandlerType[] ARM_METHODS = {HandlerType.GET, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE,
             HandlerType.POST, HandlerType.HEAD};
 
@@ -79,8 +81,11 @@ public final class FrontDoor implements AutoCloseable {
             }
             cfg.requestLogger.http((ctx, ms) -> record(journal, virtualNow, ctx, ms));
 
-            cfg.routes.before(RequestIds::stamp);
-            cfg.routes.before(ctx -> limitBody(ctx, settings.maxBodyBytes()));
+            // One before-handler, not two: Javalin matches each against the path.
+            cfg.routes.before(ctx -> {
+                RequestIds.stamp(ctx);
+                limitBody(ctx, settings.maxBodyBytes());
+            });
             if (controlToken != null) {
                 cfg.routes.before("/_emulator/*", ctx -> guardControl(ctx, controlToken));
             }
@@ -256,10 +261,9 @@ public final class FrontDoor implements AutoCloseable {
         if (ctx.method() == HandlerType.GET && path.startsWith("/_emulator/")) {
             return; // reads of the control API (dashboards poll it) would drown the client's calls
         }
-        journal.record(new Journal.Entry(Instant.now().toString(), Instant.ofEpochMilli(virtualNow.getAsLong()).toString(),
-                ctx.method().name(), path, Journal.redact(ctx.queryString()), ctx.statusCode(), ms == null ? 0 : Math.round(ms * 100) / 100.0,
-                ctx.res().getHeader(RequestIds.REQUEST_ID), ctx.res().getHeader(RequestIds.CORRELATION_ID),
-                ctx.header(RequestIds.CLIENT_REQUEST_ID), ctx.userAgent()));
+        journal.record(Instant.now(), virtualNow.getAsLong(), ctx.method().name(), path, ctx.queryString(), ctx.statusCode(),
+                ms == null ? 0 : Math.round(ms * 100) / 100.0, ctx.res().getHeader(RequestIds.REQUEST_ID),
+                ctx.res().getHeader(RequestIds.CORRELATION_ID), ctx.header(RequestIds.CLIENT_REQUEST_ID), ctx.userAgent());
     }
 
     @Override

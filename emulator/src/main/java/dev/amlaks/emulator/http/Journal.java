@@ -1,5 +1,6 @@
 package dev.amlaks.emulator.http;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,8 +24,21 @@ public final class Journal {
             "(?i)(^|&)((?:client_secret|client_assertion|password|access_token|refresh_token|id_token|assertion|code|sig|signature"
                     + "|secret|key|token)(?:=|%3D))[^&]*");
 
+    /**
+     * What is kept per request: instants as taken and the query as sent. Formatting the times and
+     * redacting the query wait for a read, which is rare beside the requests that are recorded.
+     */
+    private record Kept(Instant time, long virtualMillis, String method, String path, String query, int status,
+                        double durationMs, String requestId, String correlationId, String clientRequestId,
+                        String userAgent) {
+        Entry entry() {
+            return new Entry(time.toString(), Instant.ofEpochMilli(virtualMillis).toString(), method, path, redact(query), status,
+                    durationMs, requestId, correlationId, clientRequestId, userAgent);
+        }
+    }
+
     private final int capacity;
-    private final ArrayDeque<Entry> entries;
+    private final ArrayDeque<Kept> entries;
 
     public Journal(int capacity) {
         this.capacity = Math.max(1, capacity);
@@ -36,11 +50,17 @@ public final class Journal {
         return query == null ? null : SECRET.matcher(query).replaceAll("$1$2REDACTED");
     }
 
-    public synchronized void record(Entry e) {
-        if (entries.size() == capacity) {
-            entries.removeFirst();
+    /** Records one answered request: {@code query} as sent (secrets are redacted when it is read). */
+    public void record(Instant time, long virtualMillis, String method, String path, String query, int status,
+                       double durationMs, String requestId, String correlationId, String clientRequestId, String userAgent) {
+        Kept k = new Kept(time, virtualMillis, method, path, query, status, durationMs, requestId, correlationId,
+                clientRequestId, userAgent);
+        synchronized (this) {
+            if (entries.size() == capacity) {
+                entries.removeFirst();
+            }
+            entries.addLast(k);
         }
-        entries.addLast(e);
     }
 
     /** Up to {@code limit} entries, newest first. */
@@ -51,9 +71,9 @@ public final class Journal {
     /** Up to {@code limit} entries that {@code keep} accepts, newest first. */
     public synchronized List<Entry> recent(int limit, java.util.function.Predicate<Entry> keep) {
         List<Entry> out = new ArrayList<>(Math.min(limit, entries.size()));
-        Iterator<Entry> it = entries.descendingIterator();
+        Iterator<Kept> it = entries.descendingIterator();
         while (it.hasNext() && out.size() < limit) {
-            Entry e = it.next();
+            Entry e = it.next().entry();
             if (keep.test(e)) {
                 out.add(e);
             }

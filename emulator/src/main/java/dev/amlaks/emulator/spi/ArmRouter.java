@@ -117,30 +117,35 @@ public final class ArmRouter {
             if (scopeParam == null ? offset != 0 : offset < 0 || !isScope(path.subList(0, offset))) {
                 return null;
             }
-            Map<String, String> params = null;
+            // Literals first: most templates of a path's length fail on one, and then nothing is allocated.
+            for (int i = 0; i < segments.length; i++) {
+                if (!isParam[i] && !segments[i].equalsIgnoreCase(path.get(offset + i))) {
+                    return null;
+                }
+            }
+            if (scopeParam == null && literals == segments.length) {
+                return Map.of();
+            }
+            Map<String, String> params = new HashMap<>(8);
             if (scopeParam != null) {
-                params = new HashMap<>(4);
                 params.put(scopeParam, offset == 0 ? "" : "/" + String.join("/", path.subList(0, offset)));
                 if (offset >= 2 && path.get(0).equalsIgnoreCase("subscriptions")) {
                     params.put("subscriptionId", path.get(1));
                 }
             }
             for (int i = 0; i < segments.length; i++) {
-                String actual = path.get(offset + i);
                 if (isParam[i]) {
-                    if (params == null) {
-                        params = new HashMap<>(4);
-                    }
-                    params.put(segments[i], actual);
-                } else if (!segments[i].equalsIgnoreCase(actual)) {
-                    return null;
+                    params.put(segments[i], path.get(offset + i));
                 }
             }
-            return params == null ? Map.of() : params;
+            return params;
         }
     }
 
-    /** The outcome of matching a request: a handler, or the methods the path does support (405), or nothing (404). */
+    /**
+     * The outcome of matching a request: a handler, or the methods the path does support (405), or
+     * nothing (404). {@code allowed} is the request's method alone when a handler was found.
+     */
     public record Match(Route route, Handler handler, Map<String, String> params, Set<Method> allowed) {
         public boolean found() {
             return handler != null;
@@ -191,39 +196,42 @@ public final class ArmRouter {
         return namespaces().stream().anyMatch(n -> n.equalsIgnoreCase(namespace));
     }
 
-    /** Matches a path (already split into non-empty segments) and a method; the most literal template wins. */
+    /**
+     * Matches a path (already split into non-empty segments) and a method; the most literal template
+     * wins. The methods the path supports are gathered only when none matches the request's (the 405).
+     */
     public Match match(Method method, List<String> path) {
         List<Route> fixed = bySize.getOrDefault(path.size(), List.of());
-        List<Route> candidates = scoped.isEmpty() ? fixed : new ArrayList<>(fixed.size() + scoped.size());
-        if (!scoped.isEmpty()) {
-            candidates.addAll(fixed);
-            candidates.addAll(scoped);
-        }
         Route best = null;
         Map<String, String> bestParams = null;
         Route bestAny = null;
         Map<String, String> bestAnyParams = null;
         Set<Method> allowed = null;
-        for (Route r : candidates) {
-            Map<String, String> params = r.bind(path);
-            if (params == null) {
-                continue;
-            }
-            if (allowed == null) {
-                allowed = new LinkedHashSet<>();
-            }
-            allowed.addAll(r.handlers.keySet());
-            if (r.handlers.containsKey(method) && (best == null || r.literals > best.literals)) {
-                best = r;
-                bestParams = params;
-            }
-            if (bestAny == null || r.literals > bestAny.literals) {
-                bestAny = r;
-                bestAnyParams = params;
+        for (int pass = 0; pass < 2; pass++) {
+            for (Route r : pass == 0 ? fixed : scoped) {
+                Map<String, String> params = r.bind(path);
+                if (params == null) {
+                    continue;
+                }
+                if (r.handlers.containsKey(method)) {
+                    if (best == null || r.literals > best.literals) {
+                        best = r;
+                        bestParams = params;
+                    }
+                } else if (best == null) {
+                    if (allowed == null) {
+                        allowed = new LinkedHashSet<>();
+                    }
+                    allowed.addAll(r.handlers.keySet());
+                    if (bestAny == null || r.literals > bestAny.literals) {
+                        bestAny = r;
+                        bestAnyParams = params;
+                    }
+                }
             }
         }
         if (best != null) {
-            return new Match(best, best.handlers.get(method), bestParams, allowed);
+            return new Match(best, best.handlers.get(method), bestParams, Set.of(method));
         }
         return new Match(bestAny, null, bestAnyParams == null ? Map.of() : bestAnyParams, allowed == null ? Set.of() : allowed);
     }
