@@ -3,14 +3,19 @@ package dev.amlaks.emulator.arm;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * A resource type as ARM knows it: a namespace, a type path ({@code resourceGroups},
  * {@code managedClusters/agentPools}) and the api-versions it accepts. ARM itself answers for
  * its native types (resource groups, subscriptions) and wordings differ from provider types.
+ *
+ * <p>A value, compared by its four parts. Not a record: every request reads its full name and
+ * checks its api-versions, so both are made once, here.
  */
-public record ResourceType(String namespace, String typePath, Kind kind, List<ApiVersion> apiVersions) {
+public final class ResourceType {
 
     public enum Kind {
         /** Served by ARM itself (Microsoft.Resources): an unknown api-version is {@code InvalidApiVersionParameter}. */
@@ -23,8 +28,39 @@ public record ResourceType(String namespace, String typePath, Kind kind, List<Ap
         ANY_VERSION
     }
 
-    public ResourceType {
-        apiVersions = apiVersions.stream().sorted().distinct().toList();
+    private final String namespace;
+    private final String typePath;
+    private final Kind kind;
+    private final List<ApiVersion> apiVersions;
+    private final String fullName;
+    private final String key;
+    /** The versions as spelled in the catalog: a client's is nearly always one of them, found without a scan. */
+    private final Set<String> spelled;
+
+    public ResourceType(String namespace, String typePath, Kind kind, List<ApiVersion> apiVersions) {
+        this.namespace = Objects.requireNonNull(namespace);
+        this.typePath = Objects.requireNonNull(typePath);
+        this.kind = Objects.requireNonNull(kind);
+        this.apiVersions = apiVersions.stream().sorted().distinct().toList();
+        this.fullName = namespace + "/" + typePath;
+        this.key = fullName.toLowerCase(Locale.ROOT);
+        this.spelled = this.apiVersions.stream().map(ApiVersion::value).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public String typePath() {
+        return typePath;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public List<ApiVersion> apiVersions() {
+        return apiVersions;
     }
 
     public static ResourceType armNative(String namespace, String typePath, String... versions) {
@@ -49,17 +85,23 @@ public record ResourceType(String namespace, String typePath, Kind kind, List<Ap
 
     /** {@code Microsoft.ContainerService/managedClusters}. */
     public String fullName() {
-        return namespace + "/" + typePath;
+        return fullName;
     }
 
     /** The lower-cased full name, as the store keys types. */
     public String key() {
-        return fullName().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     public boolean accepts(String version) {
         if (kind == Kind.ANY_VERSION) {
             return ApiVersion.isWellFormed(version);
+        }
+        if (version == null) {
+            return false;
+        }
+        if (spelled.contains(version)) {
+            return true;
         }
         for (ApiVersion v : apiVersions) {
             if (v.value().equalsIgnoreCase(version)) {
@@ -72,5 +114,21 @@ public record ResourceType(String namespace, String typePath, Kind kind, List<Ap
     /** The supported versions, newest first, joined as ARM joins them in its messages. */
     public String supportedVersionsText() {
         return apiVersions.stream().map(ApiVersion::value).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ResourceType t && namespace.equals(t.namespace) && typePath.equals(t.typePath) && kind == t.kind
+                && apiVersions.equals(t.apiVersions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(namespace, typePath, kind, apiVersions);
+    }
+
+    @Override
+    public String toString() {
+        return "ResourceType[" + fullName + ", " + kind + ", " + apiVersions + "]";
     }
 }

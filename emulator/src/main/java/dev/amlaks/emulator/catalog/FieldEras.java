@@ -28,9 +28,9 @@ public final class FieldEras {
      * Shaping is a pure function of type, api-version and stored body, and a GET would otherwise
      * parse and write the body again each time: the answers for the bodies read most lately.
      */
-    private final Map<Shaped, String> recent = new java.util.LinkedHashMap<>(CACHE_ENTRIES, 0.75f, true) {
+    private final Map<Shaped, Answer> recent = new java.util.LinkedHashMap<>(CACHE_ENTRIES, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Shaped, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Shaped, Answer> eldest) {
             return size() > CACHE_ENTRIES;
         }
     };
@@ -50,28 +50,60 @@ public final class FieldEras {
 
     /** A body (a resource, or a list of them under {@code value}) of {@code type} as {@code apiVersion} answers it. */
     public String shape(String type, String apiVersion, String json) {
+        return answer(type, apiVersion, json).text();
+    }
+
+    /** {@link #shape} as the UTF-8 bytes sent: remembered with the text, so a GET does not encode the body again. */
+    public byte[] shapeUtf8(String type, String apiVersion, String json) {
+        return answer(type, apiVersion, json).utf8();
+    }
+
+    private Answer answer(String type, String apiVersion, String json) {
         FieldErasFixture.Type t = types.get(type);
         if (t == null || json == null || json.isEmpty() || json.charAt(0) != '{') {
-            return json;
+            return new Answer(json);
         }
         if (json.length() > CACHED_MAX_CHARS) {
-            return ApiVersion.isWellFormed(apiVersion) ? shapeNow(t, apiVersion, json) : json;
+            return new Answer(ApiVersion.isWellFormed(apiVersion) ? shapeNow(t, apiVersion, json) : json);
         }
         Shaped key = new Shaped(type, apiVersion, json);
         synchronized (recent) {
-            String known = recent.get(key);
+            Answer known = recent.get(key);
             if (known != null) {
                 return known; // only well-formed versions are remembered
             }
         }
         if (!ApiVersion.isWellFormed(apiVersion)) {
-            return json;
+            return new Answer(json);
         }
-        String shaped = shapeNow(t, apiVersion, json);
+        Answer shaped = new Answer(shapeNow(t, apiVersion, json));
         synchronized (recent) {
             recent.put(key, shaped);
         }
         return shaped;
+    }
+
+    /** A shaped body and, once asked for, its UTF-8 bytes (a race makes them twice, equal). */
+    private static final class Answer {
+        private final String text;
+        private volatile byte[] utf8;
+
+        Answer(String text) {
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+
+        byte[] utf8() {
+            byte[] b = utf8;
+            if (b == null) {
+                b = text == null ? new byte[0] : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                utf8 = b;
+            }
+            return b;
+        }
     }
 
     private static String shapeNow(FieldErasFixture.Type t, String apiVersion, String json) {

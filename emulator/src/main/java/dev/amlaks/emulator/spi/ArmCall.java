@@ -114,8 +114,12 @@ public final class ArmCall {
      * api-version asked for knew the route's type when its fields changed over time.
      */
     public void json(int status, String json) {
-        String answer = eras != null && status < 300 && eras.covers(type.fullName()) ? eras.shape(type.fullName(), apiVersion, json) : json;
-        ctx.status(status).contentType("application/json; charset=utf-8").result(answer);
+        ctx.status(status).contentType("application/json; charset=utf-8");
+        if (eras != null && status < 300 && eras.covers(type.fullName())) {
+            ctx.result(eras.shapeUtf8(type.fullName(), apiVersion, json));
+        } else {
+            ctx.result(json);
+        }
     }
 
     public void json(int status, Object value) {
