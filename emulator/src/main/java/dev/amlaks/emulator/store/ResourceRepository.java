@@ -71,7 +71,18 @@ public final class ResourceRepository {
         return db.cachedResource(key, () -> db.withHandle(h -> find(h, key)));
     }
 
+    /**
+     * The row at {@code key} as {@code h} sees it: inside a transaction, by a query (the transaction
+     * may have changed it); outside one, through the read cache, which answers what a query would.
+     */
     public Optional<StoredResource> find(Handle h, String key) {
+        if (!h.isInTransaction()) {
+            return db.cachedResource(key, () -> query(h, key));
+        }
+        return query(h, key);
+    }
+
+    private static Optional<StoredResource> query(Handle h, String key) {
         return h.createQuery("select " + COLUMNS + " from resources where id_key = :key")
                 .bind("key", key)
                 .map(MAPPER)

@@ -54,4 +54,21 @@ class ResourceCacheTest {
             }
         }
     }
+
+    @Test
+    void a_transaction_reads_its_own_writes_though_the_cache_holds_the_row_and_a_read_after_its_commit_sees_them() {
+        try (Database db = Database.h2File(dir)) {
+            ResourceRepository repo = new ResourceRepository(db);
+            db.useTransaction(h -> repo.insert(h, row("a", "{\"v\":1}")));
+            // read on a handle outside a transaction: now the cache holds version 1
+            assertThat(db.withHandle(h -> repo.find(h, "a")).orElseThrow().body()).isEqualTo("{\"v\":1}");
+            String[] seen = new String[2];
+            db.useTransaction(h -> {
+                h.execute("update resources set body = '{\"v\":2}' where id_key = 'a'");
+                seen[0] = repo.find(h, "a").orElseThrow().body(); // its own uncommitted write, not the cached version 1
+            });
+            seen[1] = db.withHandle(h -> repo.find(h, "a")).orElseThrow().body(); // the commit dropped the cached row
+            assertThat(seen).containsExactly("{\"v\":2}", "{\"v\":2}");
+        }
+    }
 }
