@@ -68,7 +68,7 @@ public final class ResourceRepository {
 
     /** The resource at {@code key} as committed (remembered between reads; a change of the row drops it). */
     public Optional<StoredResource> find(String key) {
-        return db.cachedResource(key, () -> db.withHandle(h -> find(h, key)));
+        return db.cachedResource(key, () -> db.withHandle(h -> query(h, key)));
     }
 
     /**
