@@ -106,7 +106,7 @@ public final class Database implements AutoCloseable {
 
     private void checkpointNow() {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute("checkpoint");
+            st.execute("checkpoint sync");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the store: " + e.getMessage(), e);
         }
@@ -193,7 +193,7 @@ public final class Database implements AutoCloseable {
         }
         // H2 writes in the background (its default delay); the write-ahead log makes every commit
         // durable before it is acknowledged. FILE_LOCK=FS: the OS drops the lock when a process dies.
-        // AUTO_COMPACT_FILL_RATE=0: no chunk moves while running (FileCompaction says why).
+        // No chunk moves while running, pages compressed, a shorter retention (FileCompaction says why).
         String url = "jdbc:h2:file:" + dir.resolve("emulator") + H2_OPTIONS + ";FILE_LOCK=FS" + FileCompaction.H2_SETTING;
         if (!OPEN.add(dir)) {
             throw inUse(dir, null);

@@ -20,11 +20,25 @@ import org.h2.mvstore.RandomAccessStore;
  * compaction off ({@code AUTO_COMPACT_FILL_RATE=0}); while running, the checkpoint thread rewrites
  * sparse chunks ({@link #rewrite}), and only a clean stop moves chunks and shrinks the file
  * ({@link #shrink}).
+ *
+ * <p>Two more settings keep the file near the size of what it holds while writes arrive. Pages are
+ * written compressed ({@code COMPRESS=TRUE}: LZF, and H2 then splits pages at 64 KB): a resource
+ * group with its index entries takes about 0.5 KB of file instead of 2 KB, and the page cache holds
+ * pages as they were before compression, so a read from it costs nothing more. And the space of a
+ * chunk that has emptied is reused after {@link #RETENTION_MILLIS} instead of H2's 45 s. H2 waits
+ * that long so that the version a crash falls back to is still on the disk, assuming the operating
+ * system writes its buffers out within it; {@link WriteAheadLog} makes that true sooner by syncing
+ * the file at every checkpoint, about once a second while writes arrive. Under steady churn the
+ * file holds roughly the writes of the last retention time beyond its live data, so a shorter one
+ * bounds it: a store of 5,000 groups under 16 clients' lifecycles for two minutes kept to 150 MB,
+ * where with 45 s it had passed 550 MB and was still growing.
  */
 final class FileCompaction {
 
-    /** The H2 setting that turns its own background compaction off. */
-    static final String H2_SETTING = ";AUTO_COMPACT_FILL_RATE=0";
+    /** How long (ms) H2 keeps an emptied chunk's space before reusing it: ten times the checkpoints' sync interval. */
+    static final int RETENTION_MILLIS = 10_000;
+    /** The H2 settings of the file store: its own background compaction off, pages compressed, the shorter retention. */
+    static final String H2_SETTING = ";AUTO_COMPACT_FILL_RATE=0;COMPRESS=TRUE;RETENTION_TIME=" + RETENTION_MILLIS;
     /** Chunks whose live share is below this (percent) are rewritten while running; H2's own target when busy is 81. */
     static final int LIVE_TARGET = 80;
     /** At most this much is rewritten per checkpoint (about one a second while writes arrive). */

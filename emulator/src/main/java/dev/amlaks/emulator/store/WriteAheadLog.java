@@ -39,7 +39,8 @@ import javax.sql.DataSource;
  * <p>Rows are captured by triggers on the store's tables ({@link WalTrigger}, created by a
  * migration) into the transaction open on the calling thread. A checkpoint, about once a second
  * while there are changes, starts a new segment, waits for the transactions still writing to the
- * old one, has H2 write everything (SQL {@code CHECKPOINT}), and deletes the old segment.
+ * old one, has H2 write everything and sync its file (SQL {@code CHECKPOINT SYNC}), and deletes the
+ * old segment.
  */
 final class WriteAheadLog implements AutoCloseable {
 
@@ -282,9 +283,10 @@ final class WriteAheadLog implements AutoCloseable {
         }
     }
 
+    /** H2 writes everything and syncs its file to the disk (what {@link FileCompaction#RETENTION_MILLIS} counts on). */
     private static void checkpoint(Connection c) throws SQLException {
         try (var st = c.createStatement()) {
-            st.execute("checkpoint");
+            st.execute("checkpoint sync");
         }
     }
 
