@@ -105,8 +105,8 @@ public final class Database implements AutoCloseable {
     }
 
     private void checkpointNow() {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute("checkpoint sync");
+        try (Connection c = dataSource.getConnection()) {
+            WriteAheadLog.checkpoint(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the store: " + e.getMessage(), e);
         }

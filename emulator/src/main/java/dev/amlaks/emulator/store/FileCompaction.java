@@ -36,7 +36,7 @@ import org.h2.mvstore.RandomAccessStore;
 final class FileCompaction {
 
     /** How long (ms) H2 keeps an emptied chunk's space before reusing it: ten times the checkpoints' sync interval. */
-    static final int RETENTION_MILLIS = 10_000;
+    static final int RETENTION_MILLIS = (int) (10 * Database.CHECKPOINT_MILLIS);
     /** The H2 settings of the file store: its own background compaction off, pages compressed, the shorter retention. */
     static final String H2_SETTING = ";AUTO_COMPACT_FILL_RATE=0;COMPRESS=TRUE;RETENTION_TIME=" + RETENTION_MILLIS;
     /** Chunks whose live share is below this (percent) are rewritten while running; H2's own target when busy is 81. */

@@ -284,7 +284,7 @@ final class WriteAheadLog implements AutoCloseable {
     }
 
     /** H2 writes everything and syncs its file to the disk (what {@link FileCompaction#RETENTION_MILLIS} counts on). */
-    private static void checkpoint(Connection c) throws SQLException {
+    static void checkpoint(Connection c) throws SQLException {
         try (var st = c.createStatement()) {
             st.execute("checkpoint sync");
         }

@@ -8,8 +8,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
+import org.jdbi.v3.core.generic.GenericType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,30 +40,21 @@ class FileCompactionTest {
     }
 
     @Test
-    void the_file_store_opens_with_h2s_background_compaction_off() {
+    void the_file_store_opens_with_h2s_background_compaction_off_its_pages_compressed_and_the_shorter_retention() {
         try (Database db = Database.h2File(dir)) {
-            String rate = db.withHandle(h -> h.createQuery(
-                    "select setting_value from information_schema.settings where setting_name = 'AUTO_COMPACT_FILL_RATE'")
-                    .mapTo(String.class).one());
-            assertThat(rate).isEqualTo("0");
-        }
-    }
-
-    @Test
-    void the_file_store_compresses_its_pages_and_reuses_emptied_space_after_the_shorter_retention() {
-        try (Database db = Database.h2File(dir)) {
-            java.util.Map<String, String> settings = db.withHandle(h -> h.createQuery(
-                    "select setting_name, setting_value from information_schema.settings where setting_name in ('COMPRESS', 'RETENTION_TIME')")
-                    .setMapKeyColumn("setting_name").setMapValueColumn("setting_value").collectInto(
-                            new org.jdbi.v3.core.generic.GenericType<java.util.Map<String, String>>() { }));
-            assertThat(settings).containsEntry("COMPRESS", "TRUE").containsEntry("RETENTION_TIME", Integer.toString(FileCompaction.RETENTION_MILLIS));
+            Map<String, String> settings = db.withHandle(h -> h.createQuery("select setting_name, setting_value from "
+                            + "information_schema.settings where setting_name in ('AUTO_COMPACT_FILL_RATE', 'COMPRESS', 'RETENTION_TIME')")
+                    .setMapKeyColumn("setting_name").setMapValueColumn("setting_value")
+                    .collectInto(new GenericType<Map<String, String>>() { }));
+            assertThat(settings).containsEntry("AUTO_COMPACT_FILL_RATE", "0").containsEntry("COMPRESS", "TRUE")
+                    .containsEntry("RETENTION_TIME", Integer.toString(FileCompaction.RETENTION_MILLIS));
         }
     }
 
     /** A body shaped like a stored cluster's: the same field names each time, ids and names that differ. */
     private static String clusterLike(int i) {
-        java.util.Random r = new java.util.Random(i);
-        StringBuilder b = new StringBuilder("{\"id\":\"/subscriptions/" + new java.util.UUID(r.nextLong(), r.nextLong())
+        Random r = new Random(i);
+        StringBuilder b = new StringBuilder("{\"id\":\"/subscriptions/" + new UUID(r.nextLong(), r.nextLong())
                 + "/resourceGroups/rg" + i + "/providers/Microsoft.ContainerService/managedClusters/c" + i + "\",\"properties\":{");
         for (int p = 0; p < 12; p++) {
             b.append("\"agentPoolProfiles").append(p).append("\":{\"name\":\"pool").append(r.nextInt(1000))
